@@ -1,0 +1,57 @@
+# Gongkai — run `make` or `make help` to list the targets.
+SHELL := /bin/bash
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?= -n 2
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "需要 Python 3.11 或更高版本（$(PYTHON)）"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install Gongkai
+
+run: install ## Set up the database, load the demo district and serve it on 127.0.0.1:$PORT
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "门户：   http://127.0.0.1:$(PORT)/"
+	@echo "工作台： http://127.0.0.1:$(PORT)/console/"
+	@echo "接口：   http://127.0.0.1:$(PORT)/api/docs"
+	@$(PY) manage.py demo_logins
+	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
+
+chromium: ## Make sure Debian's chromium is there for the browser tests
+	@command -v chromium >/dev/null && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	elif sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "浏览器测试需要 Debian 的 chromium 软件包，请先运行：sudo apt-get install chromium"; exit 1; fi
+
+lint: $(VENV)/.dev-installed ## Check style with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed ## Reformat the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: $(VENV)/.dev-installed chromium ## Lint, check migrations and run the whole test suite
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+.PHONY: help install run chromium lint format test

@@ -1,0 +1,145 @@
+"""Fixtures shared by every app's tests: isolated data directories, personas, and a real
+chromium driven by Playwright for the browser tests."""
+
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
+# same thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Argon2 is deliberately slow; tests that check the production hasher set it back.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(settings, tmp_path):
+    settings.DATA_DIR = tmp_path / "data"
+    settings.MEDIA_ROOT = tmp_path / "data" / "media"
+    settings.DATA_DIR.mkdir()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def government(db):
+    from gongkai.units.tests.factories import GovernmentFactory
+
+    return GovernmentFactory(code="testq", full_name="测试区人民政府", short_name="测试区")
+
+
+@pytest.fixture
+def unit_a(government):
+    from gongkai.units.tests.factories import UnitFactory
+
+    return UnitFactory(parent=government, code="unit-a", full_name="测试区甲局", short_name="甲局")
+
+
+@pytest.fixture
+def unit_b(government):
+    from gongkai.units.tests.factories import UnitFactory
+
+    return UnitFactory(parent=government, code="unit-b", full_name="测试区乙局", short_name="乙局")
+
+
+def _staff(unit, role, username):
+    from gongkai.accounts.tests.factories import StaffFactory
+
+    return StaffFactory(username=username, membership__unit=unit, membership__role=role)
+
+
+@pytest.fixture
+def editor_a(unit_a):
+    return _staff(unit_a, "editor", "editor-a")
+
+
+@pytest.fixture
+def reviewer_a(unit_a):
+    return _staff(unit_a, "reviewer", "reviewer-a")
+
+
+@pytest.fixture
+def admin_a(unit_a):
+    return _staff(unit_a, "unit_admin", "admin-a")
+
+
+@pytest.fixture
+def head_a(unit_a):
+    return _staff(unit_a, "body_head", "head-a")
+
+
+@pytest.fixture
+def editor_b(unit_b):
+    return _staff(unit_b, "editor", "editor-b")
+
+
+@pytest.fixture
+def reviewer_b(unit_b):
+    return _staff(unit_b, "reviewer", "reviewer-b")
+
+
+@pytest.fixture
+def office(government):
+    return _staff(government, "office", "office")
+
+
+@pytest.fixture
+def client_of(client):
+    """`client_of(user)` logs the test client in as that person."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture(scope="session")
+def _chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("浏览器测试需要 Debian 的 chromium：sudo apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(_chromium, live_server):
+    """A fresh page against the live server. `page.console_errors` collects console errors
+    and uncaught exceptions so a test can assert there were none."""
+    context = _chromium.new_context(base_url=live_server.url, locale="zh-CN")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.set_default_timeout(15000)
+    yield page
+    context.close()

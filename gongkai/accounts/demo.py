@@ -1,0 +1,67 @@
+"""Demo staff: for every unit an editor, a reviewer, a unit administrator and the head of its
+disclosure working body; one openness office; and the three separate administrators."""
+
+from gongkai.units.models import Unit
+
+from .models import Membership, User
+from .roles import Role
+
+DEMO_PASSWORD = "Demo-2026-gongkai"
+
+UNIT_ROLES = (
+    ("editor", Role.EDITOR, "录入员"),
+    ("reviewer", Role.REVIEWER, "审核员"),
+    ("admin", Role.UNIT_ADMIN, "管理员"),
+    ("head", Role.BODY_HEAD, "负责人"),
+)
+
+GOVERNMENT_ACCOUNTS = (
+    ("office", Role.OFFICE, "政务公开办"),
+    ("sysadmin", Role.SYSADMIN, "系统管理员"),
+    ("secadmin", Role.SECADMIN, "安全管理员"),
+    ("auditadmin", Role.AUDITADMIN, "审计管理员"),
+)
+
+DEMO_LOGINS = (
+    ("office", "政务公开办（监督全区各单位）"),
+    ("fgj-editor", "区发改局 录入"),
+    ("fgj-reviewer", "区发改局 审核"),
+    ("fgj-admin", "区发改局 单位管理员"),
+    ("fgj-head", "区发改局 公开工作机构负责人"),
+    ("sysadmin", "系统管理员（Django 管理后台）"),
+    ("secadmin", "安全管理员"),
+    ("auditadmin", "审计管理员"),
+)
+
+
+def load(stdout):
+    if User.objects.filter(username="office").exists():
+        return
+    # One Argon2 hash shared by every demo account keeps loading fast.
+    template = User()
+    template.set_password(DEMO_PASSWORD)
+    government = Unit.objects.get(code="dlq")
+    accounts = []
+    for unit in Unit.objects.all():
+        for suffix, role, label in UNIT_ROLES:
+            accounts.append((f"{unit.code}-{suffix}", unit, role, unit.short_name, label))
+    for username, role, label in GOVERNMENT_ACCOUNTS:
+        accounts.append((username, government, role, "", label))
+    users = User.objects.bulk_create(
+        [
+            User(
+                username=username,
+                last_name=last,
+                first_name=first,
+                password=template.password,
+                is_staff=role == Role.SYSADMIN,
+                is_superuser=role == Role.SYSADMIN,
+            )
+            for username, _unit, role, last, first in accounts
+        ]
+    )
+    users = {user.username: user for user in User.objects.filter(username__in=[a[0] for a in accounts])}
+    Membership.objects.bulk_create(
+        [Membership(user=users[username], unit=unit, role=role) for username, unit, role, *_ in accounts]
+    )
+    stdout.write(f"工作人员：{len(users)} 个账号（密码均为 {DEMO_PASSWORD}）")

@@ -1,0 +1,91 @@
+"""Staff accounts and roles. Passwords go through Django's validators (10+ characters from
+three classes) and are hashed with Argon2."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from gongkai.audit.services import record
+
+from .models import Membership, User
+from .permissions import has_role, require
+from .roles import ADMINISTRATOR_ROLES, Role
+
+
+def _check_role_separation(user, role):
+    held = set(user.memberships.values_list("role", flat=True))
+    if not held:
+        return
+    if role in ADMINISTRATOR_ROLES or held & ADMINISTRATOR_ROLES:
+        raise ValidationError(
+            "系统管理员、安全管理员、审计管理员须分设账号（三员分立），不能与其他角色兼任。"
+        )
+
+
+@transaction.atomic
+def create_staff(*, actor, username, password, last_name, first_name="", email="", unit, role):
+    """Create an account holding one role in `unit`. A unit administrator creates staff of
+    their own unit; the office creates staff anywhere in its government."""
+    require(actor, unit, Role.UNIT_ADMIN, Role.OFFICE)
+    if role in ADMINISTRATOR_ROLES:
+        raise ValidationError("管理员账号由系统管理员在系统管理后台创建。")
+    if role == Role.OFFICE and not (unit.is_government and has_role(actor, unit, Role.OFFICE)):
+        raise ValidationError("政务公开办角色只能由政务公开办设在人民政府上。")
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": "该用户名已被使用。"})
+    user = User(username=username, last_name=last_name, first_name=first_name, email=email)
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    Membership.objects.create(user=user, unit=unit, role=role)
+    record(actor=actor, action="staff.create", target=user, data={"unit": unit.code, "role": role})
+    return user
+
+
+@transaction.atomic
+def grant_role(*, actor, user, unit, role) -> Membership:
+    if role == Role.OFFICE:
+        if not unit.is_government:
+            raise ValidationError("政务公开办角色只能设在人民政府上。")
+        require(actor, unit, Role.OFFICE)
+    elif role in ADMINISTRATOR_ROLES:
+        if not has_role(actor, unit, Role.SYSADMIN):
+            raise ValidationError("只有系统管理员可以设置管理员角色。")
+    else:
+        require(actor, unit, Role.UNIT_ADMIN, Role.OFFICE)
+    _check_role_separation(user, role)
+    membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
+    if created:
+        record(actor=actor, action="role.grant", target=user, data={"unit": unit.code, "role": role})
+    return membership
+
+
+@transaction.atomic
+def revoke_role(*, actor, membership) -> None:
+    require(actor, membership.unit, Role.UNIT_ADMIN, Role.OFFICE)
+    record(
+        actor=actor,
+        action="role.revoke",
+        target=membership.user,
+        data={"unit": membership.unit.code, "role": membership.role},
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def set_active(*, actor, user, active, unit) -> User:
+    require(actor, unit, Role.UNIT_ADMIN, Role.OFFICE)
+    if not user.memberships.filter(unit=unit).exists():
+        raise ValidationError("只能管理本单位的人员。")
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    record(actor=actor, action="staff.activate" if active else "staff.deactivate", target=user)
+    return user
+
+
+@transaction.atomic
+def change_password(*, actor, user, new_password) -> None:
+    validate_password(new_password, user)
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    record(actor=actor, action="staff.password", target=user)

@@ -1,0 +1,27 @@
+import re
+
+from django.core.exceptions import ValidationError
+
+CLASSES = (
+    ("小写字母", re.compile(r"[a-z]")),
+    ("大写字母", re.compile(r"[A-Z]")),
+    ("数字", re.compile(r"\d")),
+    ("符号", re.compile(r"[^A-Za-z0-9]")),
+)
+
+
+class CharacterClassValidator:
+    """A password mixes at least three of: lower case, upper case, digits, symbols."""
+
+    required = 3
+
+    def validate(self, password, user=None):
+        present = [name for name, pattern in CLASSES if pattern.search(password)]
+        if len(present) < self.required:
+            raise ValidationError(
+                "密码必须包含以下四类字符中的至少三类：小写字母、大写字母、数字、符号。",
+                code="password_too_simple",
+            )
+
+    def get_help_text(self):
+        return "密码至少包含小写字母、大写字母、数字、符号中的三类。"

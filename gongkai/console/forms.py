@@ -1,0 +1,48 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from gongkai.accounts.roles import ADMINISTRATOR_ROLES, Role
+from gongkai.units.models import Unit
+from gongkai.units.services import EDITABLE_FIELDS
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "用户名或密码不正确。连续多次输错后账号将被暂时锁定。",
+        "inactive": "该账号已停用。",
+    }
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ("parent", *EDITABLE_FIELDS)
+
+    def __init__(self, *args, government, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Unit.objects.filter(government=government)
+        self.fields["parent"].required = False
+
+    def validate_unique(self):
+        # Uniqueness is checked by the service, which says which code clashes in Chinese.
+        pass
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(label="并入单位", queryset=Unit.objects.none())
+    on = forms.DateField(label="并入日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, government, exclude, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = Unit.objects.active().filter(government=government).exclude(pk=exclude.pk)
+
+
+STAFF_ROLES = [(role.value, role.label) for role in Role if role not in ADMINISTRATOR_ROLES and role != Role.OFFICE]
+
+
+class StaffForm(forms.Form):
+    username = forms.RegexField(label="用户名", regex=r"^[a-z0-9][a-z0-9._-]{2,39}$", error_messages={"invalid": "用户名只能用小写字母、数字、点、下划线和连字符，3–40 位。"})
+    last_name = forms.CharField(label="姓名", max_length=40)
+    email = forms.EmailField(label="电子邮箱", required=False)
+    role = forms.ChoiceField(label="角色", choices=STAFF_ROLES)
+    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, help_text="至少 10 位，包含小写字母、大写字母、数字、符号中的三类。")

@@ -1,0 +1,22 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+app_name = "console"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(next_page="console:login"), name="logout"),
+    path("units/", views.unit_list, name="units"),
+    path("units/new/", views.unit_edit, name="unit-new"),
+    path("units/<int:pk>/", views.unit_edit, name="unit-edit"),
+    path("units/<int:pk>/merge/", views.unit_merge, name="unit-merge"),
+    path("units/<int:pk>/delete/", views.unit_delete, name="unit-delete"),
+    path("staff/", views.staff_home, name="staff-home"),
+    path("staff/<int:pk>/", views.staff_list, name="staff"),
+    path("staff/<int:pk>/<int:user_pk>/toggle/", views.staff_toggle, name="staff-toggle"),
+    path("audit/", views.audit_log, name="audit"),
+    path("security/lockouts/", views.lockouts, name="lockouts"),
+]

@@ -1,0 +1,77 @@
+import pytest
+
+from gongkai.units.tests.factories import UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_puts_the_openness_entry_first(client, government):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "政府信息公开" in html
+    assert f'href="/units/{government.code}/"' in html
+
+
+def test_unit_column_shows_leader_and_contact(client, unit_a):
+    html = client.get(f"/units/{unit_a.code}/").content.decode()
+    assert unit_a.leader_name in html
+    assert unit_a.phone in html
+    for part in ("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"):
+        assert part in html
+
+
+@pytest.mark.parametrize("part", ["guide", "rules", "statutory", "annual-reports"])
+def test_every_statutory_part_is_a_real_page(client, unit_a, part):
+    response = client.get(f"/units/{unit_a.code}/{part}/")
+    assert response.status_code == 200
+
+
+def test_unknown_unit_is_a_404_in_chinese(client, db):
+    response = client.get("/units/nope/")
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()
+
+
+def test_merged_unit_pages_redirect_to_the_unit_it_joined(client, unit_a, unit_b, office):
+    from gongkai.units.services import merge_unit
+
+    merge_unit(actor=office, unit=unit_b, into=unit_a, on="2026-01-01")
+    response = client.get(f"/units/{unit_b.code}/guide/?page=2")
+    assert response.status_code == 302
+    assert response["Location"] == f"/units/{unit_a.code}/guide/?page=2"
+
+
+def test_every_response_carries_the_security_headers(client, db):
+    response = client.get("/")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_font_size_control_works_without_javascript(client, db):
+    response = client.post("/preferences/font-size/", {"size": "larger", "next": "/units/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/units/"
+    assert 'class="font-larger"' in client.get("/").content.decode()
+
+
+def test_font_size_control_refuses_foreign_redirects(client, db):
+    response = client.post("/preferences/font-size/", {"size": "large", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_home_and_column_pages_run_a_bounded_number_of_queries(
+    client, government, django_assert_max_num_queries, count
+):
+    UnitFactory.create_batch(count, parent=government)
+    unit = UnitFactory(parent=government)
+    with django_assert_max_num_queries(4):
+        client.get("/")
+    with django_assert_max_num_queries(4):
+        client.get("/units/")
+    with django_assert_max_num_queries(4):
+        client.get(f"/units/{unit.code}/")

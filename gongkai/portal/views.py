@@ -1,0 +1,69 @@
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from gongkai.units.models import Unit, UnitKind
+
+from .context_processors import FONT_SIZES
+from .units import unit_page
+
+KIND_ORDER = [
+    UnitKind.GOVERNMENT,
+    UnitKind.GOVERNMENT_OFFICE,
+    UnitKind.DEPARTMENT,
+    UnitKind.SUBDISTRICT,
+    UnitKind.TOWN,
+    UnitKind.ZONE,
+    UnitKind.PUBLIC_ENTERPRISE,
+]
+
+
+def _grouped(units):
+    groups = {kind: [] for kind in KIND_ORDER}
+    for unit in units:
+        groups[unit.kind].append(unit)
+    return [(UnitKind(kind).label, members) for kind, members in groups.items() if members]
+
+
+@require_GET
+def home(request):
+    governments = list(
+        Unit.objects.active()
+        .filter(kind=UnitKind.GOVERNMENT)
+        .annotate(unit_count=Count("government_units", filter=Q(government_units__is_active=True)))
+    )
+    units = Unit.objects.active().only("code", "short_name", "full_name", "kind", "government_id")
+    return render(
+        request,
+        "portal/home.html",
+        {"governments": governments, "groups": _grouped(units)},
+    )
+
+
+@require_GET
+def directory(request):
+    units = Unit.objects.active().only(
+        "code", "short_name", "full_name", "kind", "government_id", "phone", "address"
+    )
+    return render(request, "portal/directory.html", {"groups": _grouped(units)})
+
+
+@require_GET
+@unit_page
+def unit_detail(request, unit):
+    return render(request, "portal/unit.html", {"unit": unit, "part": "home"})
+
+
+@require_POST
+def font_size(request):
+    """Sets the reader's font size in a cookie, so the control works without JavaScript."""
+    size = request.POST.get("size", "normal")
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if size in FONT_SIZES:
+        response.set_cookie("font_size", size, max_age=365 * 24 * 3600, samesite="Lax")
+    return response

@@ -1,0 +1,2 @@
+portal_urlpatterns = []
+console_urlpatterns = []

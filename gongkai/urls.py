@@ -1,0 +1,37 @@
+"""URL map. The portal and the console each mount in one place; every domain app contributes
+public patterns (namespace = app name) and console patterns (namespace = console-<app>)."""
+
+import importlib
+
+from django.contrib import admin
+from django.urls import include, path
+
+from gongkai.api.api import api
+
+DOMAIN_APPS = ("workdays", "publishing", "applications", "search", "reports")
+
+
+def _domain_patterns():
+    patterns = []
+    for app in DOMAIN_APPS:
+        module = importlib.import_module(f"gongkai.{app}.urls")
+        patterns.append(path("", include((module.portal_urlpatterns, app))))
+        patterns.append(
+            path(f"console/{app}/", include((module.console_urlpatterns, f"console-{app}")))
+        )
+    return patterns
+
+
+admin.site.site_header = "政务公开平台 · 系统管理"
+admin.site.site_title = "系统管理"
+
+urlpatterns = [
+    path("", include("gongkai.portal.urls")),
+    path("console/", include("gongkai.console.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    *_domain_patterns(),
+]
+
+handler403 = "gongkai.portal.errors.forbidden"
+handler404 = "gongkai.portal.errors.not_found"

@@ -70,7 +70,7 @@ def _check_codes(unit):
 
 
 def _save(unit):
-    unit.full_clean(exclude=["parent", "government", "merged_into"])
+    unit.full_clean(exclude=["parent", "government", "merged_into"], validate_unique=False)
     _check_codes(unit)
     try:
         with transaction.atomic():

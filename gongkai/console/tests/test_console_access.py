@@ -1,0 +1,135 @@
+import pytest
+from django.conf import settings as django_settings
+
+from gongkai.accounts.tests.factories import PASSWORD, StaffFactory
+from gongkai.units.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+CONSOLE_URLS = ["/console/", "/console/units/", "/console/staff/", "/console/audit/"]
+
+
+@pytest.mark.parametrize("url", CONSOLE_URLS)
+def test_console_pages_require_login(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/console/login/")
+
+
+def test_login_logs_in_and_lands_on_the_dashboard(client, editor_a):
+    response = client.post("/console/login/", {"username": "editor-a", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/console/"
+    assert "录入" in client.get("/console/").content.decode()
+
+
+def test_repeated_failures_lock_the_account(client, editor_a):
+    for _ in range(django_settings.AXES_FAILURE_LIMIT):
+        response = client.post("/console/login/", {"username": "editor-a", "password": "wrong"})
+    response = client.post("/console/login/", {"username": "editor-a", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "暂时锁定" in response.content.decode()
+
+
+def test_a_wrong_password_says_so_in_chinese(client, editor_a):
+    response = client.post("/console/login/", {"username": "editor-a", "password": "wrong"})
+    assert "用户名或密码不正确" in response.content.decode()
+
+
+def test_idle_sessions_end_after_thirty_minutes(client, editor_a, client_of):
+    assert django_settings.SESSION_COOKIE_AGE == 30 * 60
+    assert django_settings.SESSION_SAVE_EVERY_REQUEST
+    client = client_of(editor_a)
+    client.get("/console/")
+    session = client.session
+    assert 0 < session.get_expiry_age() <= 30 * 60
+
+
+def test_an_account_without_roles_is_refused(client, db):
+    from gongkai.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    assert client.get("/console/").status_code == 403
+
+
+# (who, url, expected status) — the permission matrix of the foundation's console pages.
+@pytest.mark.parametrize(
+    ("persona", "page", "status"),
+    [
+        ("office", "units", 200),
+        ("editor_a", "units", 403),
+        ("admin_a", "units", 403),
+        ("admin_a", "staff_a", 200),
+        ("admin_a", "staff_b", 403),
+        ("editor_a", "staff_a", 403),
+        ("office", "staff_b", 200),
+        ("editor_a", "audit", 403),
+        ("office", "audit", 403),
+    ],
+)
+def test_console_permission_matrix(request, client_of, unit_a, unit_b, persona, page, status):
+    user = request.getfixturevalue(persona)
+    urls = {
+        "units": "/console/units/",
+        "staff_a": f"/console/staff/{unit_a.pk}/",
+        "staff_b": f"/console/staff/{unit_b.pk}/",
+        "audit": "/console/audit/",
+    }
+    assert client_of(user).get(urls[page]).status_code == status
+
+
+def test_audit_administrator_reads_the_audit_log(client_of, government, office, unit_a):
+    from gongkai.units.services import update_unit
+
+    update_unit(actor=office, unit=unit_a, phone="0999-0000000")
+    auditor = StaffFactory(membership__unit=government, membership__role="auditadmin")
+    html = client_of(auditor).get("/console/audit/").content.decode()
+    assert "unit.update" in html
+
+
+def test_office_edits_a_unit_and_bad_credit_code_changes_nothing(client_of, office, unit_a):
+    client = client_of(office)
+    form = {
+        "parent": unit_a.parent_id,
+        "code": unit_a.code,
+        "full_name": "测试区甲局（新）",
+        "short_name": "甲局",
+        "kind": "department",
+        "credit_code": "123",
+        "index_code": unit_a.index_code,
+        "display_order": 1,
+        "is_active": "on",
+    }
+    response = client.post(f"/console/units/{unit_a.pk}/", form)
+    assert response.status_code == 200
+    assert "统一社会信用代码无效" in response.content.decode()
+    unit_a.refresh_from_db()
+    assert unit_a.full_name == "测试区甲局"
+    form["credit_code"] = unit_a.credit_code
+    assert client.post(f"/console/units/{unit_a.pk}/", form).status_code == 302
+    unit_a.refresh_from_db()
+    assert unit_a.full_name == "测试区甲局（新）"
+
+
+def test_office_cannot_delete_a_unit_with_staff(client_of, office, unit_a, editor_a):
+    response = client_of(office).post(f"/console/units/{unit_a.pk}/delete/", follow=True)
+    assert "不能删除" in response.content.decode()
+    assert Unit.objects.filter(pk=unit_a.pk).exists()
+
+
+def test_unit_admin_creates_staff_through_the_console(client_of, admin_a, unit_a):
+    response = client_of(admin_a).post(
+        f"/console/staff/{unit_a.pk}/",
+        {"username": "weak", "last_name": "王", "role": "editor", "password": "weakweak"},
+    )
+    assert "密码" in response.content.decode()
+    response = client_of(admin_a).post(
+        f"/console/staff/{unit_a.pk}/",
+        {"username": "newbie", "last_name": "王", "role": "editor", "password": "Good-pass-2026"},
+    )
+    assert response.status_code == 302
+    assert unit_a.memberships.filter(user__username="newbie", role="editor").exists()
+
+
+def test_django_admin_is_for_system_administrators_only(client_of, office):
+    assert client_of(office).get("/admin/").status_code == 302

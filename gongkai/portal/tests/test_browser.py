@@ -1,0 +1,33 @@
+import re
+
+import pytest
+
+from gongkai.accounts.tests.factories import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_citizen_reaches_a_unit_column_and_editor_logs_in(browser_page, unit_a, editor_a):
+    page = browser_page
+    page.goto("/")
+    page.get_by_role("link", name=re.compile("政府信息公开")).first.click()
+    page.get_by_role("link", name=unit_a.full_name).click()
+    page.get_by_role("link", name="政府信息公开指南").click()
+    assert page.get_by_role("heading", level=1, name=re.compile(unit_a.full_name)).is_visible()
+
+    page.get_by_role("button", name="特大").click()
+    assert "font-larger" in page.locator("html").get_attribute("class")
+
+    page.get_by_role("link", name="工作人员登录").click()
+    page.get_by_label("用户名").fill(editor_a.username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    assert page.get_by_role("heading", name="工作台").is_visible()
+    assert page.console_errors == []
+
+
+def test_skip_link_is_the_first_keyboard_stop(browser_page, db):
+    page = browser_page
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "跳到正文"

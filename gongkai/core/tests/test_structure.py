@@ -1,0 +1,79 @@
+"""Guards of the architecture: what every app must keep true as it grows."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PACKAGE = Path(__file__).resolve().parents[2]
+SAMPLE_ARGS = {"int": "1", "slug": "x", "str": "x", "path": "x", "uuid": "00000000-0000-0000-0000-000000000000"}
+
+
+def _console_routes(patterns=None, prefix=""):
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _console_routes(entry.url_patterns, route)
+        elif isinstance(entry, URLPattern) and route.startswith("console/"):
+            yield route
+
+
+def _sample_url(route):
+    route = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_ARGS.get(m.group(1) or "str", "x"), route)
+    return "/" + route.lstrip("^").rstrip("$")
+
+
+PUBLIC_CONSOLE_ROUTES = {"console/login/"}
+
+
+@pytest.mark.django_db
+def test_every_console_url_requires_login(client):
+    routes = sorted(set(_console_routes()) - PUBLIC_CONSOLE_ROUTES)
+    assert routes
+    for route in routes:
+        response = client.get(_sample_url(route))
+        assert response.status_code in (302, 405), route
+        if response.status_code == 302:
+            assert response["Location"].startswith("/console/login/"), route
+
+
+def _python_files(*names):
+    for path in PACKAGE.rglob("*.py"):
+        if path.name in names and "tests" not in path.parts and "migrations" not in path.parts:
+            yield path
+
+
+DOMAIN_MODULES = ("services.py", "workflow.py", "calendar.py", "statistics.py", "tables.py", "deadlines.py", "fees.py")
+
+
+@pytest.mark.parametrize("path", list(_python_files(*DOMAIN_MODULES)), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_domain_modules_never_see_a_request(path):
+    tree = ast.parse(path.read_text())
+    imported = {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert not any(name.startswith("django.http") for name in imported)
+
+
+def test_no_template_marks_user_input_safe():
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("templates/**/*.html")
+        if "|safe" in path.read_text().replace(" ", "")
+    ]
+    assert offenders == [], "HTML must be sanitised on the way in and rendered with a vetted filter"
+
+
+def test_domain_code_does_not_read_the_clock_directly():
+    pattern = re.compile(r"\b(date\.today|datetime\.now|timezone\.now|datetime\.today)\(")
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if "tests" not in path.parts
+        and "migrations" not in path.parts
+        and path.name != "clock.py"
+        and pattern.search(path.read_text())
+    ]
+    assert offenders == []

@@ -1,3 +1,210 @@
-from ninja import Router
+"""JSON API of disclosure on application: submitting (the same rules as the public form),
+looking up with tracking number and access code, and registration by other platforms with an
+API token. Codes travel only in request bodies, never in URLs."""
+
+import base64
+import binascii
+import hashlib
+import secrets
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+
+from gongkai.units.models import Unit
+
+from . import views, workflow
+from .models import ApiToken
 
 router = Router(tags=["依申请公开"])
+
+
+class ApplicationIn(Schema):
+    unit: str
+    applicant_kind: str
+    applicant_name: str
+    identity_kind: str
+    identity_number: str
+    identity_proof_base64: str
+    phone: str
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
+    title: str
+    document_number: str = ""
+    description: str
+    format_wanted: str
+    delivery_wanted: str
+    submission_key: str | None = None
+
+
+class StaffApplicationIn(ApplicationIn):
+    channel: str
+    event_date: date | None = None
+
+
+class Submitted(Schema):
+    tracking_number: str
+    access_code: str | None
+    received_on: date
+    due_date: date | None
+
+
+class AccessIn(Schema):
+    tracking_number: str
+    access_code: str
+
+
+class LetterIn(AccessIn):
+    letter_id: int
+
+
+class LetterOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    issued_on: date
+
+
+class StatusOut(Schema):
+    tracking_number: str
+    unit: str
+    status: str
+    status_label: str
+    received_on: date
+    corrected_received_on: date | None
+    due_date: date | None
+    due_provisional: bool
+    replied_on: date | None
+    outcome: str | None
+    outcome_label: str | None
+    letters: list[LetterOut]
+
+
+class Error(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+def token_hash(raw):
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def issue_token(*, actor, unit, name):
+    """Create a token; the raw value is returned once and stored only as a hash."""
+    raw = secrets.token_urlsafe(32)
+    ApiToken.objects.create(name=name, unit=unit, token_hash=token_hash(raw), created_by=actor)
+    return raw
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        return (
+            ApiToken.objects.select_related("unit", "created_by")
+            .filter(token_hash=token_hash(token), revoked_at__isnull=True)
+            .first()
+        )
+
+
+def _register(payload, **extra):
+    data = payload.dict()
+    try:
+        data["identity_proof"] = base64.b64decode(data.pop("identity_proof_base64"), validate=True)
+    except (binascii.Error, ValueError):
+        raise HttpError(400, "身份证明文件应为 base64 编码。") from None
+    unit = Unit.objects.filter(code=data.pop("unit")).first()
+    if unit is None:
+        raise HttpError(400, "没有这个受理单位。")
+    try:
+        application, code = workflow.register_application(unit=unit, **data, **extra)
+    except ValidationError as error:
+        return Status(
+            400, {"detail": "申请未提交：" + "；".join(error.messages), "errors": _errors(error)}
+        )
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from None
+    return Status(
+        200,
+        {
+            "tracking_number": application.tracking_number,
+            "access_code": code,
+            "received_on": application.received_on,
+            "due_date": application.due_date,
+        },
+    )
+
+
+def _errors(error):
+    return error.message_dict if hasattr(error, "error_dict") else {}
+
+
+@router.post("/applications", response={200: Submitted, 400: Error}, summary="提交政府信息公开申请")
+def submit(request, payload: ApplicationIn):
+    """The same rules as the public form. Resubmitting the same ``submission_key`` returns the
+    first application with ``access_code`` null."""
+    return _register(payload, actor=None, channel="online")
+
+
+@router.post(
+    "/applications/register",
+    auth=TokenAuth(),
+    response={200: Submitted, 400: Error},
+    summary="其他平台登记申请（需 API 令牌）",
+)
+def register(request, payload: StaffApplicationIn):
+    token = request.auth
+    if payload.unit != token.unit.code:
+        raise HttpError(403, "该令牌只能为其所属单位登记申请。")
+    return _register(payload, actor=token.created_by)
+
+
+def _found(request, payload):
+    application, error = views.find_for_applicant(
+        request, payload.tracking_number, payload.access_code
+    )
+    if application is None:
+        raise HttpError(429 if "过多" in error else 404, error)
+    return application
+
+
+@router.post("/applications/status", response=StatusOut, summary="查询申请办理情况")
+def status(request, payload: AccessIn):
+    application = _found(request, payload)
+    reply = getattr(application, "reply", None)
+    return {
+        "tracking_number": application.tracking_number,
+        "unit": application.unit.full_name,
+        "status": application.status,
+        "status_label": application.get_status_display(),
+        "received_on": application.received_on,
+        "corrected_received_on": application.corrected_received_on,
+        "due_date": application.due_date,
+        "due_provisional": application.due_provisional,
+        "replied_on": reply.replied_on if reply else None,
+        "outcome": reply.outcome if reply else None,
+        "outcome_label": reply.get_outcome_display() if reply else None,
+        "letters": [
+            {
+                "id": letter.pk,
+                "kind": letter.kind,
+                "kind_label": letter.get_kind_display(),
+                "issued_on": letter.issued_on,
+            }
+            for letter in application.letters.all()
+            if letter.for_applicant
+        ],
+    }
+
+
+@router.post("/applications/letter", summary="下载答复文书（DOCX）")
+def letter(request, payload: LetterIn):
+    application = _found(request, payload)
+    found = application.letters.filter(pk=payload.letter_id).first()
+    if found is None or not found.for_applicant:
+        raise HttpError(404, "没有这份文书。")
+    response = HttpResponse(found.docx(), content_type=views.DOCX)
+    response["Content-Disposition"] = "attachment; filename=letter.docx"
+    return response

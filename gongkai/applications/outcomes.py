@@ -34,7 +34,10 @@ class Outcome(models.TextChoices):
     NOT_PROCESSED_REPEAT = "not_processed_repeat", "重复申请"
     NOT_PROCESSED_PUBLICATION = "not_processed_publication", "要求提供公开出版物"
     NOT_PROCESSED_EXCESSIVE = "not_processed_excessive", "无正当理由大量反复申请"
-    NOT_PROCESSED_CONFIRMATION = "not_processed_confirmation", "要求行政机关确认或重新出具已获取信息"
+    NOT_PROCESSED_CONFIRMATION = (
+        "not_processed_confirmation",
+        "要求行政机关确认或重新出具已获取信息",
+    )
     OTHER_CORRECTION_LAPSED = (
         "other_correction_lapsed",
         "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",

@@ -1,0 +1,257 @@
+"""Letters to the applicant (and to consulted parties) as DOCX files.
+
+The wording lives in ``LetterTemplate`` rows that the openness office edits; each edit is a new
+row, so the history stays. A template is Django template text with the variables listed in
+``VARIABLES``; until the office saves a version, the default below is used and stored as the
+first version. Dates print in Chinese form.
+"""
+
+import io
+
+from django.db import transaction
+from django.template import Context, Engine
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from .models import Letter, LetterKind, LetterTemplate
+from .outcomes import group_of
+
+FONT = "仿宋"
+_ENGINE = Engine(autoescape=False, debug=False, string_if_invalid="")
+
+VARIABLES = {
+    "unit": "受理单位全称",
+    "body": "政府信息公开工作机构",
+    "unit_address": "单位地址",
+    "unit_phone": "联系电话",
+    "tracking_number": "申请编号",
+    "applicant": "申请人",
+    "received_on": "收到申请之日",
+    "title": "所需信息名称",
+    "document_number": "文号",
+    "description": "内容描述",
+    "issued_on": "文书日期",
+    "due_date": "答复期限",
+    "correction": "补正：items 事项、due_on 截止日期",
+    "consultation": "征求意见：party_name、matter、window_due",
+    "extension": "延期：working_days、reason",
+    "fee": "收费：method 方式、amount 金额、payment_due 截止日期",
+    "reply": "答复：reasons、legal_basis、responsible_organ、responsible_contact、"
+    "where_published、how_to_obtain、remedy_notice",
+    "outcome": "办理结果名称",
+}
+
+_HEAD = "{{ applicant }}：\n"
+_REMEDY = "{{ reply.remedy_notice }}"
+
+DEFAULTS = {
+    LetterKind.RECEIPT: (
+        "政府信息公开申请回执",
+        _HEAD + "本机关于{{ received_on }}收到您提出的政府信息公"
+        "开申请（申请编号 {{ tracking_number }}），"
+        "所需信息为“{{ title }}”。\n本机关将依"
+        "照《中华人民共和国政府信息公开条例》第三十三条的规定，"
+        "在收到申请之日起20个工作日内予以答复，答复期限暂定为{{ due_date }}。\n"
+        "您可以凭申请编号和查询码在本网站查询办理进度、下载答复文书。",
+    ),
+    LetterKind.CORRECTION: (
+        "政府信息公开申请补正告知书",
+        _HEAD
+        + "本机关于{{ received_on }}收到您的政府信息公开申请（申请编号 {{ tracking_number }}）。"
+        "经审查，您的申请内容不明确，根据《中华人民共和国政府信息公开条例》第三十条的规定，"
+        "请您对以下事项作出补正：\n{{ correction.items }}\n"
+        "请于{{ correction.due_on }}前提交补正材料。答复期限自本机关收到补正后的申请之日起计算。"
+        "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+    ),
+    LetterKind.CONSULTATION: (
+        "政府信息公开征求意见书",
+        "{{ consultation.party_name }}：\n本机关收到一"
+        "件政府信息公开申请（申请编号 {{ tracking_number }}），"
+        "所申请公开的信息可能涉及你方合法权益（或由你方参与制作）。现就以下事项征求你方意见：\n"
+        "{{ consultation.matter }}\n请于{{ consultation.window_due }}"
+        "前（收到本意见书之日起15个工作日内）"
+        "书面提出意见。{% if consultation.kind == 'co_maker' %}逾期未提出意见的，视为同意公开。"
+        "{% else %}逾期未提出意见的，由本机关依照《"
+        "中华人民共和国政府信息公开条例》的规定决定是否公开。"
+        "{% endif %}",
+    ),
+    LetterKind.EXTENSION: (
+        "政府信息公开申请延期答复告知书",
+        _HEAD
+        + "本机关于{{ received_on }}收到您的政府信息公开申请（申请编号 {{ tracking_number }}）。"
+        "因{{ extension.reason }}，本机关不能"
+        "在规定期限内作出答复。根据《中华人民共和国政府信息公开条例》"
+        "第三十三条第二款的规定，经政府信息公开工作机构负责人同意，答复"
+        "期限延长{{ extension.working_days }}"
+        "个工作日，延长后的答复期限为{{ due_date }}。",
+    ),
+    LetterKind.EXCESSIVE: (
+        "要求说明理由告知书",
+        _HEAD
+        + "您提出的政府信息公开申请（申请编号 {{ tracking_number }}）的数量、频次明显超过合理范围。"
+        "根据《中华人民共和国政府信息公开条例》第三十五条的规定，请您说明申请的理由。"
+        "本机关认为理由不合理的，将告知您不予处理；认为理由合理但无法在规定期限内答复的，"
+        "将确定延迟答复的合理期限并告知您。",
+    ),
+    LetterKind.FEE: (
+        "信息处理费收费通知书",
+        _HEAD + "您的政府信息公开申请（申请编号 {{ tracking_number }}）数量、频次明显超过合理范围。"
+        "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》"
+        "（国办函〔2020〕109号）的规定，本机关{{ fee.method }}收取信息处理费{{ fee.amount }}元。"
+        "请于{{ fee.payment_due }}前（收到本通知次日起20个工作日内）缴纳。"
+        "逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
+    ),
+}
+
+_REPLY_HEAD = (
+    _HEAD
+    + "本机关于{{ received_on }}收到您提出的政府信息公开申请（申请编号 {{ tracking_number }}），"
+    "所需信息为“{{ title }}”。经审查，现答复如下：\n"
+)
+REPLY_DEFAULTS = {
+    "disclosed": "您申请的信息予以公开。{{ reply.where_published }}{{ reply.how_to_obtain }}",
+    "partly_disclosed": "您申请的信息部分公开。可以公开的部分：{{ reply.how_to_obtain }}\n"
+    "其余部分不予公开，理由：{{ reply.reasons }}依据：{{ reply.legal_basis }}",
+    "withheld": "您申请的信息不予公开（{{ outcome }}）。理由：{{ reply.reasons }}"
+    "依据：{{ reply.legal_basis }}",
+    "unavailable": "您申请的信息本机关无法提供（{{ outcome }}）。{{ reply.reasons }}"
+    "{% if reply.responsible_organ %}该信息由{{ reply.responsible_organ }}负责公开，"
+    "联系方式：{{ reply.responsible_contact }}。{% endif %}",
+    "not_processed": "本机关对您的申请不予处理（{{ outcome }}）。{{ reply.reasons }}"
+    "{{ reply.where_published }}",
+    "other": "{{ outcome }}。{{ reply.reasons }}",
+}
+for _group, _text in REPLY_DEFAULTS.items():
+    DEFAULTS[f"reply.{_group}"] = ("政府信息公开申请答复书", _REPLY_HEAD + _text + "\n" + _REMEDY)
+
+
+def template_key(kind, reply=None):
+    return f"reply.{group_of(reply.outcome)}" if kind == LetterKind.REPLY else str(kind)
+
+
+def current_template(key):
+    """The newest version of a template, storing the default as version one if none exists."""
+    template = LetterTemplate.objects.filter(key=key).order_by("-id").first()
+    if template is None:
+        title, body = DEFAULTS[key]
+        template = LetterTemplate.objects.create(key=key, title=title, body=body)
+    return template
+
+
+@transaction.atomic
+def save_template(*, actor, key, title, body):
+    """A new version of a template; only the openness office may edit wording."""
+    from django.core.exceptions import ValidationError
+    from django.template import TemplateSyntaxError
+
+    from gongkai.accounts.permissions import require_any_role
+    from gongkai.accounts.roles import Role
+    from gongkai.audit.services import record
+
+    require_any_role(actor, Role.OFFICE)
+    if key not in DEFAULTS:
+        raise ValidationError("没有这个文书模板。")
+    if not title.strip() or not body.strip():
+        raise ValidationError("标题和正文都不能为空。")
+    try:
+        _ENGINE.from_string(body)
+    except TemplateSyntaxError as exc:
+        raise ValidationError(f"模板格式有误：{exc}") from exc
+    template = LetterTemplate.objects.create(
+        key=key, title=title.strip(), body=body, created_by=actor
+    )
+    record(actor=actor, action="letter_template.save", target=template, data={"key": key})
+    return template
+
+
+def chinese_date(value):
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def context_for(application, issued_on, *, consultation=None, reply=None):
+    unit = application.unit
+    correction = getattr(application, "correction", None)
+    extension = getattr(application, "extension", None)
+    fee = getattr(application, "fee_notice", None)
+    return {
+        "unit": unit.full_name,
+        "body": unit.body_name or unit.full_name,
+        "unit_address": unit.address,
+        "unit_phone": unit.phone,
+        "tracking_number": application.tracking_number,
+        "applicant": application.applicant_name,
+        "received_on": chinese_date(application.received_on),
+        "title": application.title,
+        "document_number": application.document_number,
+        "description": application.description,
+        "issued_on": chinese_date(issued_on),
+        "due_date": chinese_date(application.due_date),
+        "correction": correction
+        and {"items": correction.items, "due_on": chinese_date(correction.due_on)},
+        "consultation": consultation
+        and {
+            "party_name": consultation.party_name,
+            "matter": consultation.matter,
+            "kind": consultation.kind,
+            "window_due": chinese_date(consultation.window_due),
+        },
+        "extension": extension
+        and {"working_days": extension.working_days, "reason": extension.reason},
+        "fee": fee
+        and {
+            "method": fee.get_method_display(),
+            "amount": fee.amount,
+            "payment_due": chinese_date(fee.payment_due),
+        },
+        "reply": reply,
+        "outcome": reply.get_outcome_display() if reply else "",
+    }
+
+
+def render_docx(*, title, text, unit_name, issued_on, tracking_number):
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(16)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    heading = document.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = heading.add_run(title)
+    run.bold = True
+    run.font.size = Pt(22)
+    number = document.add_paragraph(f"申请编号：{tracking_number}")
+    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for line in text.splitlines():
+        if line.strip():
+            document.add_paragraph(line.strip())
+    for closing in (unit_name, chinese_date(issued_on)):
+        paragraph = document.add_paragraph(closing)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def render_text(template, context):
+    return _ENGINE.from_string(template.body).render(Context(context))
+
+
+def issue(application, kind, *, issued_on, consultation=None, reply=None):
+    """Fix the wording of one letter for the application; the DOCX is rendered on download."""
+    template = current_template(template_key(kind, reply))
+    context = context_for(application, issued_on, consultation=consultation, reply=reply)
+    return Letter.objects.create(
+        application=application,
+        kind=kind,
+        template=template,
+        issued_on=issued_on,
+        title=template.title,
+        text=render_text(template, context),
+    )
+
+
+def docx_text(content):
+    """The paragraphs of a stored letter, for previews and tests."""
+    return "\n".join(p.text for p in Document(io.BytesIO(bytes(content))).paragraphs)

@@ -1,0 +1,143 @@
+"""Reads and housekeeping around applications: deriving the reply deadline from recorded
+facts, issuing and checking access codes, duplicate suggestions. State changes live in
+``workflow``."""
+
+import difflib
+import secrets
+
+from django.contrib.auth.hashers import check_password, make_password
+
+from gongkai.core.clock import local_today
+
+from .deadlines import ReplyFacts, Wait, reply_deadline
+from .models import Application, Policy, Status
+
+ACCESS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+ACCESS_CODE_LENGTH = 10
+DUPLICATE_SIMILARITY = 0.6
+
+
+def current_calendar():
+    from gongkai.workdays.services import current_calendar as calendar_from_database
+
+    return calendar_from_database()
+
+
+def new_tracking_number(year):
+    while True:
+        number = f"{year}{secrets.randbelow(10**8):08d}"
+        if not Application.objects.filter(tracking_number=number).exists():
+            return number
+
+
+def new_access_code():
+    return "".join(secrets.choice(ACCESS_CODE_ALPHABET) for _ in range(ACCESS_CODE_LENGTH))
+
+
+def hash_access_code(code):
+    return make_password(normalise_access_code(code))
+
+
+def normalise_access_code(code):
+    return "".join((code or "").split()).upper()
+
+
+def find_by_access(tracking_number, access_code):
+    """The application whose number and code both match, or None. A wrong number still costs
+    one hash check, so timing does not tell which half was wrong."""
+    application = Application.objects.filter(
+        tracking_number=(tracking_number or "").strip()
+    ).first()
+    encoded = application.access_code_hash if application else make_password("unused")
+    matches = check_password(normalise_access_code(access_code), encoded)
+    return application if application and matches else None
+
+
+def reply_facts(application, calendar, policy=None):
+    policy = policy or Policy.current()
+    consultations = tuple(
+        Wait(c.sent_on, c.window_due, c.replied_on, c.get_kind_display())
+        for c in application.consultations.all()
+    )
+    fee_waits = ()
+    notice = getattr(application, "fee_notice", None)
+    if notice is not None:
+        fee_waits = (
+            Wait(notice.issued_on, notice.payment_due, notice.paid_on, "等待缴纳信息处理费"),
+        )
+    extension = getattr(application, "extension", None)
+    return ReplyFacts(
+        received=application.received_on,
+        corrected_received=application.corrected_received_on,
+        consultations=consultations,
+        fee_waits=fee_waits,
+        fee_clock_stops=policy.fee_clock_stops,
+        extension=extension.working_days if extension else 0,
+        custom_due=application.custom_due,
+    )
+
+
+def reply_deadline_for(application, calendar=None, policy=None):
+    """The reply deadline with its explanation, or None while the applicant is correcting the
+    application (the clock will restart from the corrected application)."""
+    if application.status == Status.AWAITING_CORRECTION:
+        return None
+    calendar = calendar or current_calendar()
+    return reply_deadline(calendar, reply_facts(application, calendar, policy))
+
+
+def refresh_due_date(application, calendar=None, policy=None):
+    """Recompute the cached due date from the facts; returns (old, new)."""
+    old = application.due_date
+    deadline = reply_deadline_for(application, calendar, policy)
+    application.due_date = deadline.due if deadline else None
+    application.due_provisional = deadline.provisional if deadline else False
+    Application.objects.filter(pk=application.pk).update(
+        due_date=application.due_date, due_provisional=application.due_provisional
+    )
+    return old, application.due_date
+
+
+def recompute_open_due_dates(calendar=None):
+    """After a calendar change: recompute every open application; one line per change."""
+    calendar = calendar or current_calendar()
+    policy = Policy.current()
+    lines = []
+    for application in Application.objects.open().select_related("extension", "fee_notice"):
+        old, new = refresh_due_date(application, calendar, policy)
+        if old != new:
+            lines.append(
+                f"政府信息公开申请 {application.tracking_number}：答复期限由 {old} 改为 {new}"
+            )
+    return lines
+
+
+def duplicate_candidates(application, limit=5):
+    """Earlier applications by the same applicant to the same unit asking for something
+    similar: candidates for 重复申请 (Art. 36(6)). A suggestion only; staff decide."""
+    earlier = (
+        Application.objects.filter(
+            unit_id=application.unit_id, identity_hash=application.identity_hash
+        )
+        .exclude(pk=application.pk)
+        .filter(received_on__lte=application.received_on)
+        .order_by("-received_on")[:50]
+    )
+    text = f"{application.title} {application.description}"
+    scored = []
+    for other in earlier:
+        ratio = difflib.SequenceMatcher(None, text, f"{other.title} {other.description}").ratio()
+        if ratio >= DUPLICATE_SIMILARITY:
+            scored.append((ratio, other))
+    scored.sort(key=lambda pair: -pair[0])
+    return [other for _ratio, other in scored[:limit]]
+
+
+def working_days_left(application, calendar=None, today=None):
+    if application.due_date is None:
+        return None
+    from gongkai.workdays.calendar import working_days_between
+
+    return working_days_between(
+        calendar or current_calendar(), today or local_today(), application.due_date
+    )

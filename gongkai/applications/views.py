@@ -1,0 +1,444 @@
+"""Public pages (apply, receipt, status) and console pages (queue, registration, detail, one
+URL per transition). Each view validates a form, calls one workflow function and renders."""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.accounts.permissions import has_role, units_for
+from gongkai.audit.models import AuditEvent
+from gongkai.console.decorators import staff_required
+from gongkai.core.clock import local_today
+
+from . import forms, services, workflow
+from .letters import DEFAULTS, VARIABLES, current_template, save_template
+from .models import (
+    HANDLING_ROLES,
+    OPEN_STATUSES,
+    Application,
+    Letter,
+    LetterTemplate,
+)
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LOOKUP_LIMIT = 5
+LOOKUP_WINDOW = 15 * 60
+SESSION_ACCESS = "applications_access"
+SESSION_RECEIPT = "applications_receipt"
+DUE_SOON_WORKING_DAYS = 5
+
+
+# ---- public portal ---------------------------------------------------------------------------
+
+
+def _grant_access(request, application):
+    allowed = set(request.session.get(SESSION_ACCESS, []))
+    allowed.add(application.pk)
+    request.session[SESSION_ACCESS] = sorted(allowed)
+
+
+def apply(request):
+    form = forms.ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application, code = workflow.register_application(
+                actor=None, channel="online", **form.workflow_kwargs()
+            )
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            if code:
+                request.session[SESSION_RECEIPT] = {"pk": application.pk, "code": code}
+            elif request.session.get(SESSION_RECEIPT, {}).get("pk") != application.pk:
+                request.session[SESSION_RECEIPT] = {"pk": application.pk, "code": None}
+            _grant_access(request, application)
+            return redirect("applications:receipt")
+    return render(request, "applications/apply.html", {"form": form})
+
+
+def receipt(request):
+    data = request.session.get(SESSION_RECEIPT)
+    if not data:
+        return redirect("applications:apply")
+    application = get_object_or_404(Application, pk=data["pk"])
+    code = data.get("code")
+    if code:
+        # Shown once: the code is stored only as a hash, and the session forgets it now.
+        request.session[SESSION_RECEIPT] = {"pk": application.pk, "code": None}
+    return render(
+        request,
+        "applications/receipt.html",
+        {
+            "application": application,
+            "access_code": code,
+            "letters": _applicant_letters(application),
+        },
+    )
+
+
+def _client_key(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def lookup_allowed(request):
+    return cache.get(f"applications:lookup:{_client_key(request)}", 0) < LOOKUP_LIMIT
+
+
+def lookup_failed(request):
+    key = f"applications:lookup:{_client_key(request)}"
+    cache.add(key, 0, LOOKUP_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, LOOKUP_WINDOW)
+
+
+def find_for_applicant(request, tracking_number, access_code):
+    """The application for a lookup, or a Chinese error message; failures are rate-limited."""
+    if not lookup_allowed(request):
+        return None, "查询失败次数过多，请15分钟后再试。"
+    application = services.find_by_access(tracking_number, access_code)
+    if application is None:
+        lookup_failed(request)
+        return None, "申请编号或查询码不正确。"
+    return application, ""
+
+
+def _applicant_letters(application):
+    return [letter for letter in application.letters.all() if letter.for_applicant]
+
+
+def status(request):
+    form = forms.StatusLookupForm(request.POST or None)
+    context = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        application, error = find_for_applicant(
+            request, form.cleaned_data["tracking_number"], form.cleaned_data["access_code"]
+        )
+        if application is None:
+            form.add_error(None, error)
+        else:
+            _grant_access(request, application)
+            context.update(
+                application=application,
+                deadline=services.reply_deadline_for(application),
+                letters=_applicant_letters(application),
+                deliveries=application.deliveries.all(),
+                reply=getattr(application, "reply", None),
+            )
+    return render(request, "applications/status.html", context)
+
+
+def applicant_letter(request, pk):
+    letter = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
+    if (
+        letter.application_id not in request.session.get(SESSION_ACCESS, [])
+        or not letter.for_applicant
+    ):
+        raise Http404
+    return _docx_response(letter)
+
+
+def _docx_response(letter):
+    response = HttpResponse(letter.docx(), content_type=DOCX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(letter.filename())}"
+    return response
+
+
+def _quote(name):
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+# ---- console ---------------------------------------------------------------------------------
+
+
+def _visible(request, pk):
+    return get_object_or_404(
+        Application.objects.visible_to(request.user).select_related("unit", "assigned_to"), pk=pk
+    )
+
+
+@staff_required
+def queue(request):
+    today = local_today()
+    applications = Application.objects.visible_to(request.user).select_related(
+        "unit", "assigned_to"
+    )
+    show = request.GET.get("show", "open")
+    if show == "open":
+        applications = applications.filter(status__in=OPEN_STATUSES)
+    elif show == "mine":
+        applications = applications.filter(assigned_to=request.user, status__in=OPEN_STATUSES)
+    query = request.GET.get("q", "").strip()
+    if query:
+        applications = applications.filter(
+            Q(tracking_number__icontains=query)
+            | Q(title__icontains=query)
+            | Q(applicant_name__icontains=query)
+        )
+    unit = request.GET.get("unit")
+    if unit and unit.isdigit():
+        applications = applications.filter(unit_id=int(unit))
+    calendar = services.current_calendar()
+    rows = []
+    for application in applications.order_by("due_date", "id")[:500]:
+        left = (
+            services.working_days_left(application, calendar, today)
+            if application.is_open
+            else None
+        )
+        rows.append((application, left, _urgency(application, left)))
+    return render(
+        request,
+        "applications/console/queue.html",
+        {
+            "rows": rows,
+            "show": show,
+            "q": query,
+            "units": units_for(request.user, *HANDLING_ROLES, "office"),
+        },
+    )
+
+
+def _urgency(application, left):
+    if left is None:
+        return ""
+    if left < 0:
+        return "overdue"
+    return "due-soon" if left <= DUE_SOON_WORKING_DAYS else ""
+
+
+@staff_required
+def register(request):
+    units = units_for(request.user, *HANDLING_ROLES).filter(
+        pk__in=forms.Unit.objects.receiving_applications()
+    )
+    form = forms.StaffApplicationForm(request.POST or None, request.FILES or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application, code = workflow.register_application(
+                actor=request.user, **form.workflow_kwargs()
+            )
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            if code:
+                messages.success(
+                    request,
+                    f"已登记。申请编号 {application.tracking_number}"
+                    f"，查询码 {code}（仅显示一次，请告知申请人）。",
+                )
+            return redirect("console-applications:detail", pk=application.pk)
+    return render(request, "applications/console/register.html", {"form": form})
+
+
+ACTION_FORMS = {
+    "request_correction": (forms.CorrectionForm, "告知补正"),
+    "receive_correction": (forms.ReceiveCorrectionForm, "收到补正"),
+    "close_correction_lapsed": (forms.ClosingDateForm, "逾期未补正，终止办理"),
+    "start_consultation": (forms.ConsultationForm, "征求意见"),
+    "record_consultation_reply": (forms.ConsultationReplyForm, "记录征求意见答复"),
+    "extend_deadline": (forms.ExtensionForm, "延期答复（须负责人批准）"),
+    "ask_for_reasons": (forms.AskReasonsForm, "要求说明理由（第三十五条）"),
+    "handle_excessive_request": (forms.ExcessiveForm, "处理明显超出合理范围的申请"),
+    "issue_fee_notice": (forms.FeeNoticeForm, "发出收费通知"),
+    "record_payment": (forms.PaymentForm, "记录缴费"),
+    "close_fee_unpaid": (forms.ClosingDateForm, "逾期未缴费，终止办理"),
+    "issue_reply": (forms.ReplyForm, "答复"),
+    "record_delivery": (forms.DeliveryForm, "记录送达"),
+    "archive": (forms.EmptyForm, "归档"),
+}
+SIDE_FORMS = {
+    "record_review": (forms.ReviewForm, "登记行政复议或诉讼"),
+    "add_note": (forms.NoteForm, "添加内部备注"),
+    "assign": (forms.AssignForm, "指定承办人"),
+}
+
+
+def _form_for(name, application, data=None, files=None):
+    form_class = (ACTION_FORMS.get(name) or SIDE_FORMS[name])[0]
+    if form_class is forms.ConsultationReplyForm:
+        return form_class(data, application=application)
+    if form_class is forms.AssignForm:
+        return form_class(data, handlers=_handlers(application))
+    return form_class(data, files)
+
+
+def _handlers(application):
+    from gongkai.accounts.models import User
+
+    return User.objects.filter(
+        memberships__unit=application.unit, memberships__role__in=HANDLING_ROLES, is_active=True
+    ).distinct()
+
+
+def _call(name, request, application, form):
+    data = form.workflow_kwargs() if hasattr(form, "workflow_kwargs") else dict(form.cleaned_data)
+    actor = request.user
+    if name == "record_consultation_reply":
+        consultation = application.consultations.get(pk=data.pop("consultation"))
+        return workflow.record_consultation_reply(actor=actor, consultation=consultation, **data)
+    if name == "assign":
+        return workflow.assign(actor=actor, application=application, handler=data["handler"])
+    if name == "issue_fee_notice" or name == "extend_deadline":
+        data = {key: value for key, value in data.items() if value is not None}
+    return getattr(workflow, name)(actor=actor, application=application, **data)
+
+
+def detail_context(request, application, **extra):
+    may_handle = has_role(request.user, application.unit, *HANDLING_ROLES)
+    allowed = workflow.allowed_actions(application) if may_handle else set()
+    action_forms = [
+        (name, label, extra.get("bound", {}).get(name) or _form_for(name, application))
+        for name, (_cls, label) in ACTION_FORMS.items()
+        if name in allowed
+        and not (
+            name == "record_consultation_reply"
+            and not application.consultations.filter(replied_on=None).exists()
+        )
+    ]
+    side_forms = []
+    if may_handle:
+        side_forms = [
+            (name, label, extra.get("bound", {}).get(name) or _form_for(name, application))
+            for name, (_cls, label) in SIDE_FORMS.items()
+            if name != "record_review" or hasattr(application, "reply")
+        ]
+    return {
+        "application": application,
+        "deadline": services.reply_deadline_for(application),
+        "days_left": services.working_days_left(application) if application.is_open else None,
+        "events": AuditEvent.objects.for_target(application).order_by("created_at", "id"),
+        "letters": application.letters.all(),
+        "action_forms": action_forms,
+        "side_forms": side_forms,
+        "may_handle": may_handle,
+        "duplicates": services.duplicate_candidates(application) if application.is_open else [],
+        "unmask_form": forms.UnmaskForm(),
+        "revealed": extra.get("revealed"),
+        "reply": getattr(application, "reply", None),
+    }
+
+
+@staff_required
+def detail(request, pk):
+    application = _visible(request, pk)
+    return render(request, "applications/console/detail.html", detail_context(request, application))
+
+
+@staff_required
+@require_POST
+def act(request, pk, action):
+    application = _visible(request, pk)
+    if action not in ACTION_FORMS and action not in SIDE_FORMS:
+        raise Http404
+    form = _form_for(action, application, request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            _call(action, request, application, form)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error) or "您没有执行此操作的权限。")
+        else:
+            messages.success(request, "已保存。")
+            return redirect("console-applications:detail", pk=application.pk)
+    messages.error(request, "未能保存，请查看表单中的提示。")
+    context = detail_context(request, application, bound={action: form})
+    return render(request, "applications/console/detail.html", context, status=400)
+
+
+@staff_required
+@require_POST
+def unmask(request, pk):
+    application = _visible(request, pk)
+    form = forms.UnmaskForm(request.POST)
+    revealed = None
+    if form.is_valid():
+        revealed = workflow.reveal_personal_data(
+            actor=request.user, application=application, reason=form.cleaned_data["reason"]
+        )
+    else:
+        messages.error(request, "请填写查看理由。")
+    context = detail_context(request, application, revealed=revealed)
+    response = render(request, "applications/console/detail.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@staff_required
+@require_POST
+def publish_proactively(request, pk):
+    application = _visible(request, pk)
+    try:
+        document = workflow.publish_proactively(actor=request.user, application=application)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("console-applications:detail", pk=application.pk)
+    messages.success(request, "已在主动公开中创建草稿，请补充元数据后提交审核。")
+    return redirect("console-publishing:edit", pk=document.pk)
+
+
+@staff_required
+def letter(request, pk, letter_pk):
+    application = _visible(request, pk)
+    return _docx_response(get_object_or_404(Letter, pk=letter_pk, application=application))
+
+
+@staff_required
+@require_POST
+def identity_proof(request, pk):
+    application = _visible(request, pk)
+    workflow.reveal_personal_data(
+        actor=request.user, application=application, reason="查看身份证明"
+    )
+    proof = application.identity_proof
+    response = HttpResponse(proof.content(), content_type=proof.content_type)
+    response["Content-Disposition"] = "attachment; filename=identity-proof"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@staff_required
+def templates(request):
+    rows = [(key, current_template(key)) for key in DEFAULTS]
+    return render(request, "applications/console/templates.html", {"rows": rows})
+
+
+@staff_required
+def template_edit(request, key):
+    if key not in DEFAULTS:
+        raise Http404
+    current = current_template(key)
+    history = LetterTemplate.objects.filter(key=key).order_by("-id")
+    error = ""
+    if request.method == "POST":
+        try:
+            save_template(
+                actor=request.user,
+                key=key,
+                title=request.POST.get("title", ""),
+                body=request.POST.get("body", ""),
+            )
+        except ValidationError as exc:
+            error = "；".join(exc.messages)
+        else:
+            messages.success(request, "已保存为新版本。")
+            return redirect("console-applications:template", key=key)
+    return render(
+        request,
+        "applications/console/template_edit.html",
+        {
+            "key": key,
+            "current": current,
+            "history": history,
+            "variables": VARIABLES,
+            "error": error,
+        },
+    )

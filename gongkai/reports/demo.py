@@ -1,0 +1,74 @@
+"""Demo annual reports for 2025: the units that handled the demo applications publish theirs
+through the real workflow (editor writes, reviewer approves and publishes); the district
+government's aggregate report is prepared by the openness office and awaits review."""
+
+from gongkai.accounts.models import User
+from gongkai.applications.demo import UNIT_CODES
+from gongkai.units.models import Unit
+
+from . import workflow
+from .models import AnnualReport
+
+YEAR = 2025
+GOVERNMENT_CODE = "dlq"
+
+
+def _narratives(unit, number):
+    return {
+        "overview": (
+            f"{YEAR}年，{unit.full_name}深入贯彻《中华人民共和国政府信息公开条例》，"
+            f"围绕主动公开、依申请公开、政府信息管理、平台建设和监督保障五个方面推进政务公开工作。"
+            f"全年通过本单位政府信息公开专栏主动公开政府信息{40 + number * 7}条，"
+            "依申请公开工作按照登记、审核、办理、答复、归档的流程规范运行。"
+        ),
+        "problems": (
+            "存在的主要问题：政策解读形式较为单一，部分栏目更新不够及时。"
+            f"改进情况：{YEAR + 1}年将建立栏目更新责任清单，每季度开展一次自查。"
+        ),
+    }
+
+
+def _figures(number):
+    return {
+        "licensing.decisions": str(120 + number * 31),
+        "penalty.decisions": str(5 + number * 3),
+        "enforcement.decisions": str(number % 3),
+        "fees.amount": f"{number * 1.25:.2f}",
+    }
+
+
+def load(stdout):
+    units = list(Unit.objects.filter(code__in=UNIT_CODES).order_by("display_order", "pk"))
+    staff = {user.username: user for user in User.objects.filter(username__contains="-")}
+    published = 0
+    for number, unit in enumerate(units, start=1):
+        if AnnualReport.objects.filter(unit=unit, year=YEAR).exists():
+            continue
+        editor, reviewer = staff[f"{unit.code}-editor"], staff[f"{unit.code}-reviewer"]
+        report = workflow.generate_report(actor=editor, unit=unit, year=YEAR)
+        report = workflow.update_report(
+            actor=editor,
+            report=report,
+            figures=_figures(number),
+            figures_source="行政许可、行政处罚、行政强制数量和收费金额来自区政务服务和执法监督平台的年度统计。",
+            narratives=_narratives(unit, number),
+        )
+        workflow.submit_report(actor=editor, report=report)
+        workflow.review_report(
+            actor=reviewer, report=report, approve=True, comment="数据核对无误。"
+        )
+        workflow.publish_report(actor=reviewer, report=report)
+        published += 1
+    government = Unit.objects.filter(code=GOVERNMENT_CODE).first()
+    office = User.objects.filter(username="office").first()
+    if (
+        government
+        and office
+        and not AnnualReport.objects.filter(unit=government, year=YEAR).exists()
+    ):
+        report = workflow.generate_report(actor=office, unit=government, year=YEAR)
+        report = workflow.update_report(
+            actor=office, report=report, narratives=_narratives(government, 0)
+        )
+        workflow.submit_report(actor=office, report=report)
+    stdout.write(f"年度报告：发布 {published} 份{YEAR}年度报告")

@@ -17,6 +17,7 @@ UNIT_ROLES = (
 
 GOVERNMENT_ACCOUNTS = (
     ("office", Role.OFFICE, "政务公开办"),
+    ("office-reviewer", Role.OFFICE, "政务公开办审核"),
     ("sysadmin", Role.SYSADMIN, "系统管理员"),
     ("secadmin", Role.SECADMIN, "安全管理员"),
     ("auditadmin", Role.AUDITADMIN, "审计管理员"),
@@ -24,6 +25,7 @@ GOVERNMENT_ACCOUNTS = (
 
 DEMO_LOGINS = (
     ("office", "政务公开办（监督全区各单位）"),
+    ("office-reviewer", "政务公开办（审核区政府年度报告等）"),
     ("fgj-editor", "区发改局 录入"),
     ("fgj-reviewer", "区发改局 审核"),
     ("fgj-admin", "区发改局 单位管理员"),

@@ -1,0 +1,380 @@
+"""Attachments: what a file really is, what it says, and what it hides.
+
+The type is decided from the bytes, never from the name: a renamed spreadsheet is refused
+rather than published under a misleading extension. Office files are zip containers, so
+DOCX, XLSX and OFD are told apart by the parts inside the zip. Hidden content (comments,
+tracked changes, hidden text, author metadata, hidden sheets/rows/columns, pivot caches)
+is reported with its location because it is a classic source of leaks.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import filetype
+from lxml import etree
+
+from .pii import Segment
+
+PDF, DOCX, XLSX, OFD, PNG, JPEG, GIF, WEBP = (
+    "pdf",
+    "docx",
+    "xlsx",
+    "ofd",
+    "png",
+    "jpeg",
+    "gif",
+    "webp",
+)
+IMAGE_KINDS = {PNG, JPEG, GIF, WEBP}
+KIND_LABELS = {
+    PDF: "PDF 文档",
+    DOCX: "Word 文档（DOCX）",
+    XLSX: "Excel 表格（XLSX）",
+    OFD: "OFD 版式文档",
+    PNG: "PNG 图片",
+    JPEG: "JPEG 图片",
+    GIF: "GIF 图片",
+    WEBP: "WebP 图片",
+}
+EXTENSIONS = {
+    PDF: {".pdf"},
+    DOCX: {".docx"},
+    XLSX: {".xlsx"},
+    OFD: {".ofd"},
+    PNG: {".png"},
+    JPEG: {".jpg", ".jpeg"},
+    GIF: {".gif"},
+    WEBP: {".webp"},
+}
+CONTENT_TYPES = {
+    PDF: "application/pdf",
+    DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    OFD: "application/ofd",
+    PNG: "image/png",
+    JPEG: "image/jpeg",
+    GIF: "image/gif",
+    WEBP: "image/webp",
+}
+
+# Guard against zip bombs: Office files of a few MB never expand past this.
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {
+    "w": W,
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+# Finding kinds (hidden content).
+COMMENT = "comment"
+TRACKED_CHANGE = "tracked_change"
+HIDDEN_TEXT = "hidden_text"
+AUTHOR_METADATA = "author_metadata"
+HIDDEN_SHEET = "hidden_sheet"
+VERY_HIDDEN_SHEET = "very_hidden_sheet"
+HIDDEN_ROW = "hidden_row"
+HIDDEN_COLUMN = "hidden_column"
+PIVOT_CACHE = "pivot_cache"
+
+HIDDEN_LABELS = {
+    COMMENT: "批注",
+    TRACKED_CHANGE: "修订痕迹",
+    HIDDEN_TEXT: "隐藏文字",
+    AUTHOR_METADATA: "作者信息",
+    HIDDEN_SHEET: "隐藏工作表",
+    VERY_HIDDEN_SHEET: "深度隐藏工作表",
+    HIDDEN_ROW: "隐藏行",
+    HIDDEN_COLUMN: "隐藏列",
+    PIVOT_CACHE: "数据透视表缓存",
+}
+
+
+class FileRejected(ValueError):
+    """A file that must not be stored; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class HiddenContent:
+    kind: str
+    location: str
+    detail: str = ""
+
+    @property
+    def label(self) -> str:
+        return HIDDEN_LABELS[self.kind]
+
+    def describe(self) -> str:
+        return f"{self.location}：{self.label}" + (f"（{self.detail}）" if self.detail else "")
+
+
+@dataclass
+class Inspection:
+    kind: str
+    segments: list[Segment] = field(default_factory=list)
+    hidden: list[HiddenContent] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.segments if s.text)
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[self.kind]
+
+
+# ---------------------------------------------------------------- sniffing
+
+
+def _zip_kind(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED_BYTES:
+                raise FileRejected("压缩内容过大，疑似异常文件，已拒绝。")
+            if any(i.flag_bits & 0x1 for i in zf.infolist()):
+                raise FileRejected("文件已加密，无法检查内容，请去除密码后重新上传。")
+    except zipfile.BadZipFile:
+        return None
+    if "word/document.xml" in names:
+        return DOCX
+    if "xl/workbook.xml" in names:
+        return XLSX
+    if "OFD.xml" in names:
+        return OFD
+    return None
+
+
+def sniff(data: bytes) -> str:
+    """The kind of file the bytes are, or FileRejected."""
+    if not data:
+        raise FileRejected("文件为空。")
+    head = data[:8]
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # OLE container: either an old .doc/.xls or an Office file encrypted with a password.
+        raise FileRejected(
+            "文件为加密的 Office 文档或旧版 .doc/.xls 格式，无法检查内容。"
+            "请去除密码并另存为 DOCX/XLSX 后重新上传。"
+        )
+    if data[:4] == b"PK\x03\x04":
+        kind = _zip_kind(data)
+        if kind is None:
+            raise FileRejected("无法识别的压缩文件，只接受 PDF、DOCX、XLSX、OFD 和图片。")
+        return kind
+    guess = filetype.guess(data)
+    mapping = {"pdf": PDF, "png": PNG, "jpg": JPEG, "gif": GIF, "webp": WEBP}
+    if guess is None or guess.extension not in mapping:
+        raise FileRejected(
+            "无法识别文件类型，只接受 PDF、DOCX、XLSX、OFD 和图片（PNG、JPEG、GIF、WebP）。"
+        )
+    return mapping[guess.extension]
+
+
+def check_name_matches(kind: str, filename: str) -> None:
+    suffix = PurePosixPath((filename or "").replace("\\", "/")).suffix.lower()
+    if suffix not in EXTENSIONS[kind]:
+        raise FileRejected(
+            f"文件“{filename}”的内容是{KIND_LABELS[kind]}，"
+            f"与扩展名“{suffix or '（无）'}”不符，请确认后重新上传。"
+        )
+
+
+def inspect(data: bytes, filename: str, *, max_bytes: int | None = None) -> Inspection:
+    """Identify, check and read an uploaded file; raise FileRejected on any problem."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise FileRejected(
+            f"文件“{filename}”大小为 {len(data) / 1048576:.1f} MB，"
+            f"超过上限 {max_bytes / 1048576:.0f} MB。"
+        )
+    kind = sniff(data)
+    check_name_matches(kind, filename)
+    reader = {DOCX: inspect_docx, XLSX: inspect_xlsx, PDF: inspect_pdf, OFD: inspect_ofd}.get(kind)
+    if reader is None:
+        return Inspection(kind=kind)
+    try:
+        return reader(data)
+    except FileRejected:
+        raise
+    except Exception as exc:  # any parser failure means the file cannot be checked
+        raise FileRejected(f"文件“{filename}”已损坏或无法解析，请检查后重新上传。") from exc
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _xml(zf: zipfile.ZipFile, name: str):
+    return etree.fromstring(zf.read(name), _PARSER)
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _paragraph_text(p) -> str:
+    parts = []
+    for el in p.iter(_w("t"), _w("tab"), _w("br")):
+        parts.append(
+            el.text or "" if el.tag == _w("t") else ("\t" if el.tag == _w("tab") else "\n")
+        )
+    return "".join(parts)
+
+
+def inspect_docx(data: bytes) -> Inspection:
+    result = Inspection(kind=DOCX)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = _xml(zf, "word/document.xml")
+        body = root.find(_w("body"))
+        if body is None:
+            raise FileRejected("Word 文档缺少正文部分，无法解析。")
+        comment_anchor: dict[str, int] = {}
+        for number, p in enumerate(body.iter(_w("p")), start=1):
+            where = f"第{number}段"
+            result.segments.append(Segment(where, _paragraph_text(p)))
+            _docx_paragraph_hidden(p, where, result.hidden, comment_anchor, number)
+        names = set(zf.namelist())
+        if "word/comments.xml" in names:
+            for c in _xml(zf, "word/comments.xml").iter(_w("comment")):
+                text = "".join(t.text or "" for t in c.iter(_w("t")))
+                where = (
+                    f"第{comment_anchor[c.get(_w('id'))]}段"
+                    if c.get(_w("id")) in comment_anchor
+                    else "批注"
+                )
+                author = c.get(_w("author")) or ""
+                result.hidden.append(
+                    HiddenContent(COMMENT, where, f"{author}：{text[:40]}" if author else text[:40])
+                )
+                result.segments.append(Segment(f"{where}批注", text))
+        if "docProps/core.xml" in names:
+            _core_metadata(_xml(zf, "docProps/core.xml"), result.hidden)
+    return result
+
+
+def _docx_paragraph_hidden(p, where, hidden, comment_anchor, number) -> None:
+    for el in p.iter(_w("ins"), _w("del"), _w("moveFrom"), _w("moveTo")):
+        text = "".join(t.text or "" for t in el.iter(_w("t"), _w("delText")))
+        verb = "插入" if el.tag in (_w("ins"), _w("moveTo")) else "删除"
+        author = el.get(_w("author")) or "未署名"
+        hidden.append(HiddenContent(TRACKED_CHANGE, where, f"{author}{verb}“{text[:40]}”"))
+    for run in p.iter(_w("r")):
+        rpr = run.find(_w("rPr"))
+        vanish = rpr.find(_w("vanish")) if rpr is not None else None
+        if vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false"):
+            text = "".join(t.text or "" for t in run.iter(_w("t")))
+            if text.strip():
+                hidden.append(HiddenContent(HIDDEN_TEXT, where, text[:40]))
+    for ref in p.iter(_w("commentRangeStart"), _w("commentReference")):
+        comment_anchor.setdefault(ref.get(_w("id")), number)
+
+
+def _core_metadata(core, hidden) -> None:
+    for path, label in (("dc:creator", "作者"), ("cp:lastModifiedBy", "最后修改者")):
+        el = core.find(path, NS)
+        if el is not None and (el.text or "").strip():
+            hidden.append(HiddenContent(AUTHOR_METADATA, "文档属性", f"{label}：{el.text.strip()}"))
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+def inspect_xlsx(data: bytes) -> Inspection:
+    import openpyxl
+
+    result = Inspection(kind=XLSX)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        if "docProps/core.xml" in names:
+            _core_metadata(_xml(zf, "docProps/core.xml"), result.hidden)
+    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    for ws in wb.worksheets:
+        _sheet_hidden(ws, result.hidden)
+        for row in ws.iter_rows():
+            result.segments.extend(
+                Segment(f"{ws.title}!{cell.coordinate}", str(cell.value))
+                for cell in row
+                if cell.value is not None and str(cell.value).strip()
+            )
+    for name in names:
+        if name.startswith("xl/pivotCache/pivotCacheDefinition"):
+            note = "表格含数据透视表缓存，可能带有原始明细数据"
+            result.hidden.append(HiddenContent(PIVOT_CACHE, name.rsplit("/", 1)[-1], note))
+    return result
+
+
+def _sheet_hidden(ws, hidden: list[HiddenContent]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    if ws.sheet_state == "hidden":
+        hidden.append(HiddenContent(HIDDEN_SHEET, f"工作表“{ws.title}”"))
+    elif ws.sheet_state == "veryHidden":
+        hidden.append(HiddenContent(VERY_HIDDEN_SHEET, f"工作表“{ws.title}”"))
+    for idx, dim in sorted(ws.row_dimensions.items()):
+        if dim.hidden:
+            hidden.append(HiddenContent(HIDDEN_ROW, f"{ws.title}!{idx}:{idx}"))
+    for letter, dim in sorted(ws.column_dimensions.items()):
+        if dim.hidden:
+            # openpyxl groups adjacent hidden columns into one dimension (min..max).
+            first, last = get_column_letter(dim.min or 1), get_column_letter(dim.max or 1)
+            span = letter if first == last else f"{first}:{last}"
+            hidden.append(HiddenContent(HIDDEN_COLUMN, f"{ws.title}!{span}"))
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def inspect_pdf(data: bytes) -> Inspection:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise FileRejected("PDF 文件已加密，无法检查内容，请去除密码后重新上传。")
+    result = Inspection(kind=PDF)
+    for number, page in enumerate(reader.pages, start=1):
+        result.segments.append(Segment(f"第{number}页", page.extract_text() or ""))
+    meta = reader.metadata or {}
+    author = meta.get("/Author")
+    if author and str(author).strip():
+        result.hidden.append(
+            HiddenContent(AUTHOR_METADATA, "文档属性", f"作者：{str(author).strip()}")
+        )
+    return result
+
+
+# ---------------------------------------------------------------- OFD
+
+
+def _ofd_page_order(zf: zipfile.ZipFile) -> list[str]:
+    """Page content parts in reading order, following OFD.xml → Document.xml."""
+    names = set(zf.namelist())
+    root = etree.fromstring(zf.read("OFD.xml"), _PARSER)
+    doc_root = next((el.text for el in root.iter() if etree.QName(el).localname == "DocRoot"), None)
+    if doc_root and doc_root.strip("/") in names:
+        doc_path = PurePosixPath(doc_root.strip("/"))
+        doc = etree.fromstring(zf.read(str(doc_path)), _PARSER)
+        pages = [el.get("BaseLoc") for el in doc.iter() if etree.QName(el).localname == "Page"]
+        resolved = [str(doc_path.parent / loc.strip("/")) for loc in pages if loc]
+        if resolved and all(p in names for p in resolved):
+            return resolved
+
+    def page_number(name: str) -> int:
+        found = re.search(r"Page_?(\d+)", name)
+        return int(found.group(1)) if found else 0
+
+    return sorted((n for n in names if n.endswith("Content.xml") and "Page" in n), key=page_number)
+
+
+def inspect_ofd(data: bytes) -> Inspection:
+    result = Inspection(kind=OFD)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for number, name in enumerate(_ofd_page_order(zf), start=1):
+            content = etree.fromstring(zf.read(name), _PARSER)
+            text = "".join(
+                el.text or "" for el in content.iter() if etree.QName(el).localname == "TextCode"
+            )
+            result.segments.append(Segment(f"第{number}页", text))
+    return result

@@ -1,0 +1,24 @@
+"""Daily housekeeping of proactive disclosure; run it from cron shortly after midnight (and,
+for scheduled publication, every few minutes with --publish-only)."""
+
+from django.core.management.base import BaseCommand
+
+from gongkai.core.clock import local_today
+from gongkai.publishing import workflow
+
+
+class Command(BaseCommand):
+    help = "发布到期的定时信息，更新规范性文件有效性，提醒即将到期和缺少解读的文件。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--publish-only", action="store_true", help="只发布到期的定时信息")
+
+    def handle(self, *args, publish_only=False, **options):
+        published = workflow.publish_due()
+        self.stdout.write(f"定时发布：{published} 条")
+        if publish_only:
+            return
+        today = local_today()
+        self.stdout.write(f"有效性变化：{workflow.update_validity(today=today)} 件")
+        alerts = workflow.raise_alerts(today=today)
+        self.stdout.write(f"新提醒：{len(alerts)} 条")

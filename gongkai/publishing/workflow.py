@@ -1,0 +1,737 @@
+"""The life of a published item: draft → submitted → reviewed → published (now or at a set
+time) → revised (a new version through the same steps) → withdrawn.
+
+This module is the only place that assigns `Revision.status` and `Document.state`. Every
+function takes keyword arguments including `actor`, runs in one transaction, locks the
+document row, writes an audit event and queues the search index in the same transaction.
+"""
+
+import hashlib
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+
+from gongkai.accounts.permissions import has_role, require, require_any_role
+from gongkai.accounts.roles import Role
+from gongkai.audit.services import changes, record
+from gongkai.core.clock import local_now, local_today
+
+from . import checks, docnumber, importing, inspection
+from . import vocabularies as v
+from .models import (
+    OPEN_REVISION_STATUSES,
+    Alert,
+    AlertKind,
+    Attachment,
+    Column,
+    Content,
+    Document,
+    DocumentLink,
+    DocumentState,
+    FindingOverride,
+    ForbiddenExpression,
+    Guide,
+    IndexCounter,
+    LinkKind,
+    Revision,
+    RevisionStatus,
+    Validity,
+)
+from .sanitize import clean_html, html_to_paragraphs, unsafe_parts
+
+EDITING_ROLES = (Role.EDITOR, Role.UNIT_ADMIN)
+REVIEWING_ROLES = (Role.REVIEWER,)
+DEFAULT_INDEX_PATTERN = "{unit_code}/{year}-{sequence:05d}"
+
+# (from status, action) → to status. Publication and supersession are in _publish_revision.
+TRANSITIONS = {
+    (RevisionStatus.DRAFT, "submit"): RevisionStatus.SUBMITTED,
+    (RevisionStatus.SUBMITTED, "return"): RevisionStatus.DRAFT,
+    (RevisionStatus.REVIEWED, "return"): RevisionStatus.DRAFT,
+    (RevisionStatus.SCHEDULED, "return"): RevisionStatus.DRAFT,
+    (RevisionStatus.SUBMITTED, "review"): RevisionStatus.REVIEWED,
+    (RevisionStatus.REVIEWED, "schedule"): RevisionStatus.SCHEDULED,
+    (RevisionStatus.REVIEWED, "publish"): RevisionStatus.PUBLISHED,
+    (RevisionStatus.SCHEDULED, "publish"): RevisionStatus.PUBLISHED,
+}
+
+
+class WorkflowError(ValueError):
+    """A step that cannot be taken now; the message is for the user."""
+
+
+def _move(revision: Revision, action: str) -> tuple[str, str]:
+    target = TRANSITIONS.get((revision.status, action))
+    if target is None:
+        raise WorkflowError(f"当前状态为“{revision.get_status_display()}”，不能执行此操作。")
+    before = revision.status
+    revision.status = target
+    return before, target
+
+
+def _locked(document: Document) -> Document:
+    return Document.objects.select_for_update().get(pk=document.pk)
+
+
+def open_revision(document: Document) -> Revision | None:
+    return document.revisions.filter(status__in=OPEN_REVISION_STATUSES).first()
+
+
+def _open_revision_locked(document: Document) -> Revision:
+    revision = (
+        Revision.objects.select_for_update()
+        .filter(document=document, status__in=OPEN_REVISION_STATUSES)
+        .first()
+    )
+    if revision is None:
+        raise WorkflowError("该文件没有正在处理的版本。")
+    return revision
+
+
+def _enqueue_search(document_id: int, op: str) -> None:
+    """Queue the search index in this transaction, if the search app offers it."""
+    try:
+        from gongkai.search import services as search_services
+    except ImportError:
+        return
+    enqueue = getattr(search_services, "enqueue", None)
+    if enqueue is not None:
+        enqueue(document_id, op)
+
+
+# ---------------------------------------------------------------- content
+
+
+def _clean_content(content: dict) -> dict:
+    """Normalise an editor's content; raise WorkflowError for what must be refused."""
+    data = dict(content)
+    body = data.get("body_html") or ""
+    problems = unsafe_parts(body)
+    if problems:
+        raise WorkflowError("正文含有不允许的内容：" + "、".join(problems) + "。请删除后再保存。")
+    data["body_html"] = clean_html(body)
+    data["body_text"] = "\n".join(p for p in html_to_paragraphs(data["body_html"]) if p)
+    if data.get("doc_number"):
+        try:
+            data["doc_number"] = docnumber.normalise(
+                data["doc_number"], date_written=data.get("date_written")
+            ).value
+        except docnumber.DocNumberError as exc:
+            raise WorkflowError(str(exc)) from None
+    effective, expiry = data.get("effective_date"), data.get("expiry_date")
+    if effective and expiry and expiry < effective:
+        raise WorkflowError("失效日期不能早于施行日期。")
+    return {k: val for k, val in data.items() if k in Content.CONTENT_FIELDS}
+
+
+def _content_of(obj) -> dict:
+    return {name: getattr(obj, name) for name in Content.CONTENT_FIELDS}
+
+
+def create_draft(*, actor, unit, content: dict, co_issuer_ids=(), links=(), import_info=None):
+    """A new document with its first revision as a draft."""
+    require(actor, unit, *EDITING_ROLES)
+    data = _clean_content(content)
+    with transaction.atomic():
+        document = Document.objects.create(unit=unit, created_by=actor, **data)
+        revision = Revision.objects.create(
+            document=document,
+            number=1,
+            author=actor,
+            co_issuer_ids=list(co_issuer_ids),
+            links=list(links),
+            import_name=(import_info or {}).get("name", ""),
+            import_hidden=(import_info or {}).get("hidden", []),
+            **data,
+        )
+        record(actor=actor, action="publishing.create", target=document, to_state="draft")
+        checks.run_checks(revision, today=local_today())
+    return document
+
+
+def update_draft(*, actor, document, content: dict, co_issuer_ids=(), links=()):
+    require(actor, document.unit, *EDITING_ROLES)
+    data = _clean_content(content)
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        if revision.status != RevisionStatus.DRAFT:
+            raise WorkflowError("只能修改草稿；已提交的版本请先退回。")
+        before = _content_of(revision)
+        for name, value in data.items():
+            setattr(revision, name, value)
+        revision.co_issuer_ids = list(co_issuer_ids)
+        revision.links = list(links)
+        revision.save()
+        if document.state == DocumentState.UNPUBLISHED:
+            # The document's face mirrors the first draft so console listings show its title.
+            Document.objects.filter(pk=document.pk).update(**data)
+        record(
+            actor=actor,
+            action="publishing.edit",
+            target=document,
+            data={"revision": revision.number, "changes": changes(before, _content_of(revision))},
+        )
+        checks.run_checks(revision, today=local_today())
+    return revision
+
+
+def import_docx(*, actor, unit, data: bytes, filename: str):
+    """Create a draft from a Word file; metadata proposals fill the draft for confirmation."""
+    require(actor, unit, *EDITING_ROLES)
+    try:
+        imported = importing.import_docx(data, filename, max_bytes=settings.UPLOAD_MAX_BYTES)
+    except (inspection.FileRejected, importing.ImportRejected) as exc:
+        raise WorkflowError(str(exc)) from None
+    content = {
+        "title": imported.title[:300],
+        "doc_number": imported.doc_number,
+        "date_written": imported.date_written,
+        "body_html": imported.body_html,
+        "summary": "",
+    }
+    hidden = [
+        {"kind": h.kind, "label": h.label, "location": h.location, "detail": h.detail}
+        for h in imported.hidden
+    ]
+    document = create_draft(
+        actor=actor,
+        unit=unit,
+        content=content,
+        import_info={"name": filename[:200], "hidden": hidden},
+    )
+    return document, imported
+
+
+# ---------------------------------------------------------------- attachments
+
+
+def add_attachment(*, actor, document, data: bytes, filename: str) -> Attachment:
+    require(actor, document.unit, *EDITING_ROLES)
+    try:
+        found = inspection.inspect(data, filename, max_bytes=settings.UPLOAD_MAX_BYTES)
+    except inspection.FileRejected as exc:
+        raise WorkflowError(str(exc)) from None
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        if revision.status != RevisionStatus.DRAFT:
+            raise WorkflowError("只能在草稿中添加附件。")
+        attachment = store_attachment(revision, data, filename, found)
+        record(
+            actor=actor,
+            action="publishing.attach",
+            target=document,
+            data={"file": filename, "kind": found.kind, "size": len(data)},
+        )
+        checks.run_checks(revision, today=local_today())
+    return attachment
+
+
+def store_attachment(revision, data: bytes, filename: str, found, order=None) -> Attachment:
+    digest = hashlib.sha256(data).hexdigest()
+    attachment = Attachment(
+        revision=revision,
+        original_name=filename[:200],
+        kind=found.kind,
+        size=len(data),
+        sha256=digest,
+        text=found.text,
+        segments=[[s.location, s.text] for s in found.segments],
+        hidden=[
+            {"kind": h.kind, "label": h.label, "location": h.location, "detail": h.detail}
+            for h in found.hidden
+        ],
+        order=order if order is not None else revision.attachments.count(),
+    )
+    attachment.file.save(filename, ContentFile(data), save=True)
+    return attachment
+
+
+def remove_attachment(*, actor, document, attachment_id: int) -> None:
+    require(actor, document.unit, *EDITING_ROLES)
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        if revision.status != RevisionStatus.DRAFT:
+            raise WorkflowError("只能在草稿中删除附件。")
+        attachment = revision.attachments.filter(pk=attachment_id).first()
+        if attachment is None:
+            raise WorkflowError("附件不存在。")
+        name = attachment.original_name
+        attachment.delete()  # the file stays: earlier published versions may still use it
+        record(actor=actor, action="publishing.detach", target=document, data={"file": name})
+        checks.run_checks(revision, today=local_today())
+
+
+# ---------------------------------------------------------------- review
+
+
+def submit(*, actor, document) -> Revision:
+    require(actor, document.unit, *EDITING_ROLES)
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        checks.run_checks(revision, today=local_today())
+        blocking = checks.open_findings(revision)
+        if blocking:
+            listed = "；".join(f"{f.location}：{f.message}" for f in blocking[:5])
+            more = f"等 {len(blocking)} 项" if len(blocking) > 5 else ""
+            raise WorkflowError(
+                f"检查发现问题尚未处理（{listed}{more}），请修改或由审核人说明理由后放行。"
+            )
+        before, after = _move(revision, "submit")
+        revision.submitted_at = local_now()
+        revision.save()
+        record(
+            actor=actor,
+            action="publishing.submit",
+            target=document,
+            from_state=before,
+            to_state=after,
+            data={"revision": revision.number},
+        )
+    return revision
+
+
+def return_to_draft(*, actor, document, reason: str) -> Revision:
+    if not reason.strip():
+        raise WorkflowError("退回须说明理由。")
+    require(actor, document.unit, *REVIEWING_ROLES, *EDITING_ROLES)
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        before, after = _move(revision, "return")
+        revision.reviewer, revision.reviewed_at, revision.scheduled_for = None, None, None
+        revision.save()
+        record(
+            actor=actor,
+            action="publishing.return",
+            target=document,
+            from_state=before,
+            to_state=after,
+            reason=reason,
+        )
+    return revision
+
+
+def _require_reviewer_not_author(actor, document, revision) -> None:
+    require(actor, document.unit, *REVIEWING_ROLES)
+    if actor.pk == revision.author_id:
+        raise PermissionDenied("审核人不能审核自己起草的内容。")
+
+
+def review(*, actor, document, confidentiality_result: str, disclosure_confirmed: bool) -> Revision:
+    """The confidentiality review and disclosure-attribute check (Regulation Art. 17)."""
+    if not disclosure_confirmed:
+        raise WorkflowError("请确认公开属性。")
+    if not confidentiality_result.strip():
+        raise WorkflowError("请填写保密审查意见。")
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        _require_reviewer_not_author(actor, document, revision)
+        before, after = _move(revision, "review")
+        revision.reviewer, revision.reviewed_at = actor, local_now()
+        revision.confidentiality_result = confidentiality_result.strip()[:300]
+        revision.save()
+        record(
+            actor=actor,
+            action="publishing.review",
+            target=document,
+            from_state=before,
+            to_state=after,
+            reason=revision.confidentiality_result,
+            data={"revision": revision.number, "disclosure": revision.disclosure},
+        )
+    return revision
+
+
+def override_finding(*, actor, document, fingerprint: str, reason: str) -> FindingOverride:
+    if not reason.strip():
+        raise WorkflowError("放行须说明理由。")
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        _require_reviewer_not_author(actor, document, revision)
+        finding = revision.findings.filter(fingerprint=fingerprint).first()
+        if finding is None:
+            raise WorkflowError("该问题已不存在，请刷新页面。")
+        override, _ = FindingOverride.objects.update_or_create(
+            revision=revision,
+            fingerprint=fingerprint,
+            defaults={"reason": reason.strip(), "by": actor, "description": str(finding)[:520]},
+        )
+        record(
+            actor=actor,
+            action="publishing.override",
+            target=document,
+            reason=reason.strip(),
+            data={"finding": str(finding), "kind": finding.kind},
+        )
+    return override
+
+
+def publish(*, actor, document, at: datetime | None = None) -> Revision:
+    """Publish the reviewed revision now, or schedule it for `at`."""
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        require(actor, document.unit, *REVIEWING_ROLES)
+        now = local_now()
+        if at is not None and at > now:
+            before, after = _move(revision, "schedule")
+            revision.scheduled_for = at
+            revision.save()
+            record(
+                actor=actor,
+                action="publishing.schedule",
+                target=document,
+                from_state=before,
+                to_state=after,
+                data={"at": at.isoformat()},
+            )
+            return revision
+        _publish_revision(document, revision, actor=actor, now=now)
+    return revision
+
+
+def publish_due(*, now: datetime | None = None) -> int:
+    """Publish scheduled revisions whose time has come (run by the scheduler)."""
+    now = now or local_now()
+    due = list(
+        Revision.objects.filter(
+            status=RevisionStatus.SCHEDULED, scheduled_for__lte=now
+        ).values_list("document_id", flat=True)
+    )
+    for document_id in due:
+        with transaction.atomic():
+            document = Document.objects.select_for_update().get(pk=document_id)
+            revision = _open_revision_locked(document)
+            if revision.status == RevisionStatus.SCHEDULED:
+                _publish_revision(document, revision, actor=None, now=now)
+    return len(due)
+
+
+def allocate_index_number(unit, day) -> str:
+    """The next index number of `unit` for the year of `day`; never handed out twice."""
+    guide = Guide.objects.filter(unit=unit).only("index_pattern").first()
+    pattern = guide.index_pattern if guide else DEFAULT_INDEX_PATTERN
+    IndexCounter.objects.get_or_create(unit=unit, year=day.year)
+    while True:
+        counter = IndexCounter.objects.select_for_update().get(unit=unit, year=day.year)
+        IndexCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+        sequence = counter.last + 1
+        number = pattern.format(
+            unit_code=unit.index_code, year=day.year, month=f"{day.month:02d}", sequence=sequence
+        )
+        # A changed pattern could collide with an older number: skip, never reuse.
+        if not Document.objects.filter(index_number=number).exists():
+            return number
+
+
+def _publish_revision(document, revision, *, actor, now) -> None:
+    today = now.date()
+    if revision.date_written and revision.date_written > today:
+        raise WorkflowError("发布日期不能早于成文日期。")
+    before, after = _move(revision, "publish")
+    first = document.state == DocumentState.UNPUBLISHED
+    if not document.index_number:
+        document.index_number = allocate_index_number(document.unit, today)
+    Revision.objects.filter(document=document, status=RevisionStatus.PUBLISHED).update(
+        status=RevisionStatus.SUPERSEDED
+    )
+    for name, value in _content_of(revision).items():
+        setattr(document, name, value)
+    document.state = DocumentState.PUBLISHED
+    document.version = revision.number
+    document.published_at = now
+    document.first_published_at = document.first_published_at or now
+    document.validity = document.validity_on(today)
+    document.save()
+    document.co_issuers.set(revision.co_issuer_ids)
+    revision.published_at, revision.published_by = now, actor
+    revision.save()
+    touched = _apply_links(document, revision.links, today)
+    _resolve_interpretation_alert(document, today)
+    record(
+        actor=actor,
+        action="publishing.publish" if first else "publishing.revise",
+        target=document,
+        from_state=before,
+        to_state=after,
+        data={"revision": revision.number, "index_number": document.index_number},
+    )
+    for document_id in [document.pk, *touched]:
+        _enqueue_search(document_id, "upsert")
+
+
+def _apply_links(document, links: list, today) -> list[int]:
+    """Record amends/repeals/replaces and update the targets' validity."""
+    touched = []
+    when = document.effective_date or today
+    for link in links:
+        target = Document.objects.select_for_update().filter(pk=link["target"]).first()
+        if target is None or target.pk == document.pk:
+            continue
+        DocumentLink.objects.update_or_create(
+            source=document, target=target, defaults={"kind": link["kind"]}
+        )
+        if link["kind"] == LinkKind.AMENDS:
+            target.amended_on = target.amended_on or when
+        else:
+            target.repealed_on = when
+        target.validity = target.validity_on(today)
+        target.save(update_fields=["amended_on", "repealed_on", "validity", "updated_at"])
+        record(
+            actor=None,
+            action="publishing.validity",
+            target=target,
+            to_state=target.validity,
+            data={"by": document.pk, "kind": link["kind"]},
+        )
+        touched.append(target.pk)
+    return touched
+
+
+def _resolve_interpretation_alert(document, today) -> None:
+    if document.doc_type == v.INTERPRETATION and document.interprets_id:
+        Alert.objects.filter(
+            document_id=document.interprets_id,
+            kind=AlertKind.NO_INTERPRETATION,
+            resolved_on__isnull=True,
+        ).update(resolved_on=today)
+
+
+# ---------------------------------------------------------------- after publication
+
+
+def start_revision(*, actor, document, change_note: str) -> Revision:
+    """A new draft version of a published document, starting from its current content."""
+    require(actor, document.unit, *EDITING_ROLES)
+    if not change_note.strip():
+        raise WorkflowError("请说明修订原因。")
+    with transaction.atomic():
+        document = _locked(document)
+        if document.state != DocumentState.PUBLISHED:
+            raise WorkflowError("只有已发布的文件可以修订。")
+        if open_revision(document) is not None:
+            raise WorkflowError("该文件已有正在处理的修订版本。")
+        current = document.revisions.get(status=RevisionStatus.PUBLISHED)
+        revision = Revision.objects.create(
+            document=document,
+            number=current.number + 1,
+            author=actor,
+            change_note=change_note.strip()[:300],
+            co_issuer_ids=current.co_issuer_ids,
+            **_content_of(current),
+        )
+        for att in current.attachments.all():
+            Attachment.objects.create(
+                revision=revision,
+                file=att.file.name,
+                original_name=att.original_name,
+                kind=att.kind,
+                size=att.size,
+                sha256=att.sha256,
+                text=att.text,
+                segments=att.segments,
+                hidden=att.hidden,
+                order=att.order,
+            )
+        record(
+            actor=actor,
+            action="publishing.start_revision",
+            target=document,
+            reason=change_note.strip(),
+            data={"revision": revision.number},
+        )
+        checks.run_checks(revision, today=local_today())
+    return revision
+
+
+def withdraw(*, actor, document, reason: str) -> Document:
+    """Take a published item off the portal; its URL then says it was withdrawn."""
+    if not reason.strip():
+        raise WorkflowError("撤回须说明理由。")
+    require(actor, document.unit, *REVIEWING_ROLES)
+    with transaction.atomic():
+        document = _locked(document)
+        if document.state != DocumentState.PUBLISHED:
+            raise WorkflowError("只有已发布的文件可以撤回。")
+        Revision.objects.filter(document=document, status__in=OPEN_REVISION_STATUSES).update(
+            status=RevisionStatus.SUPERSEDED
+        )
+        document.state = DocumentState.WITHDRAWN
+        document.withdrawn_at = local_now()
+        document.withdrawal_reason = reason.strip()
+        document.save(update_fields=["state", "withdrawn_at", "withdrawal_reason", "updated_at"])
+        record(
+            actor=actor,
+            action="publishing.withdraw",
+            target=document,
+            from_state="published",
+            to_state="withdrawn",
+            reason=reason.strip(),
+        )
+        _enqueue_search(document.pk, "delete")
+    return document
+
+
+def can_edit(user, document) -> bool:
+    return has_role(user, document.unit, *EDITING_ROLES)
+
+
+def can_review(user, document) -> bool:
+    return has_role(user, document.unit, *REVIEWING_ROLES)
+
+
+def save_guide(*, actor, unit, data: dict) -> Guide:
+    """The unit's guide (指南); kept by its unit administrator."""
+    require(actor, unit, Role.UNIT_ADMIN)
+    with transaction.atomic():
+        guide = Guide.objects.select_for_update().filter(unit=unit).first()
+        before = {k: getattr(guide, k) for k in data} if guide else {}
+        guide = guide or Guide(unit=unit)
+        for name, value in data.items():
+            setattr(guide, name, value)
+        guide.save()
+        record(
+            actor=actor,
+            action="publishing.guide",
+            target=unit,
+            data={"changes": changes(before, data)},
+        )
+    return guide
+
+
+# ---------------------------------------------------------------- daily housekeeping
+
+EXPIRY_NOTICE_DAYS = 30
+INTERPRETATION_GRACE_WORKING_DAYS = 3
+
+
+def _interpretation_deadline(published_on):
+    """The last day an interpretation may follow its policy (3 working days)."""
+    from gongkai.workdays.calendar import add_working_days
+
+    try:
+        from gongkai.workdays.services import current_calendar
+    except ImportError:  # pragma: no cover - workdays is always installed with publishing
+        from gongkai.workdays.calendar import Calendar
+
+        return add_working_days(Calendar(), published_on, INTERPRETATION_GRACE_WORKING_DAYS)
+    return add_working_days(current_calendar(), published_on, INTERPRETATION_GRACE_WORKING_DAYS)
+
+
+def update_validity(*, today) -> int:
+    """Move normative documents to the validity their dates give today (a date passed)."""
+    changed = 0
+    for document in Document.objects.filter(state=DocumentState.PUBLISHED, is_normative=True):
+        validity = document.validity_on(today)
+        if validity == document.validity:
+            continue
+        with transaction.atomic():
+            locked = _locked(document)
+            before, locked.validity = locked.validity, validity
+            locked.save(update_fields=["validity", "updated_at"])
+            record(
+                actor=None,
+                action="publishing.validity",
+                target=locked,
+                from_state=before,
+                to_state=validity,
+                data={"on": today.isoformat()},
+            )
+            _enqueue_search(locked.pk, "upsert")
+        changed += 1
+    return changed
+
+
+def raise_alerts(*, today) -> list[Alert]:
+    """Remind units of normative documents about to expire, and flag policies that still
+    have no interpretation after the grace period."""
+    from datetime import timedelta
+
+    raised = []
+    expiring = Document.objects.published().filter(
+        is_normative=True,
+        expiry_date__gte=today,
+        expiry_date__lte=today + timedelta(days=EXPIRY_NOTICE_DAYS),
+    )
+    for d in expiring:
+        message = f"《{d.title}》将于 {d.expiry_date:%Y-%m-%d} 失效，请评估是否延续、修改或废止。"
+        raised += _raise(d, AlertKind.EXPIRY_SOON, message, today)
+    waiting = (
+        Document.objects.published()
+        .filter(needs_interpretation=True)
+        .exclude(validity__in=(Validity.REPEALED, Validity.EXPIRED))
+        .exclude(
+            pk__in=Document.objects.published()
+            .filter(interprets__isnull=False)
+            .values("interprets_id")
+        )
+    )
+    for d in waiting:
+        due = _interpretation_deadline(d.first_published_at.date())
+        if today > due:
+            days = INTERPRETATION_GRACE_WORKING_DAYS
+            message = f"《{d.title}》发布已超过 {days} 个工作日，尚未发布政策解读。"
+            raised += _raise(d, AlertKind.NO_INTERPRETATION, message, today)
+    return raised
+
+
+def _raise(document, kind, message, today) -> list[Alert]:
+    alert, created = Alert.objects.get_or_create(
+        document=document,
+        kind=kind,
+        defaults={"unit": document.unit, "message": message[:300], "raised_on": today},
+    )
+    if created:
+        record(actor=None, action=f"publishing.alert.{kind}", target=document, reason=message)
+    return [alert] if created else []
+
+
+def add_column(*, actor, unit, name: str, slug: str, statutory_category: str = "") -> Column:
+    """A column of the unit's own under 法定主动公开内容; kept by its unit administrator."""
+    require(actor, unit, Role.UNIT_ADMIN)
+    with transaction.atomic():
+        if Column.objects.filter(unit=unit, slug=slug).exists():
+            raise WorkflowError(f"栏目代码“{slug}”已被使用。")
+        order = Column.objects.filter(unit=unit).count()
+        column = Column.objects.create(
+            unit=unit, name=name, slug=slug, order=order, statutory_category=statutory_category
+        )
+        record(actor=actor, action="publishing.column.add", target=unit, data={"column": name})
+    return column
+
+
+def save_expression(
+    *, actor, phrase: str, suggestion: str = "", note: str = "", is_active: bool = True
+) -> ForbiddenExpression:
+    """Add or change an entry of the forbidden and commonly mistaken expressions (the
+    openness office keeps the list for its whole government)."""
+    require_any_role(actor, Role.OFFICE)
+    phrase = phrase.strip()
+    if not phrase:
+        raise WorkflowError("请填写用语。")
+    with transaction.atomic():
+        expression, created = ForbiddenExpression.objects.select_for_update().update_or_create(
+            phrase=phrase,
+            defaults={
+                "suggestion": suggestion.strip(),
+                "note": note.strip(),
+                "is_active": is_active,
+            },
+        )
+        record(
+            actor=actor,
+            action="publishing.expression",
+            target=expression,
+            data={"created": created, "active": is_active, "suggestion": expression.suggestion},
+        )
+    return expression

@@ -19,8 +19,8 @@ from .models import (
     RemedyResult,
 )
 from .outcomes import REFUSALS, ApplicantKind, Outcome
+from .samples import PDF, PNG, credit_code, resident_id
 from .services import current_calendar
-from .tests.factories import PDF, PNG, credit_code, resident_id
 
 UNIT_CODES = ("fgj", "zjj", "jyj", "zrzyj", "mzj", "dhjd", "qsz", "qzfb")
 COUNT = 216

@@ -22,7 +22,7 @@ from .models import (
     RemedyResult,
 )
 from .outcomes import OUTCOME_GROUPS, ApplicantKind
-from .received import CHANNEL_LABELS, Channel
+from .received import CHANNEL_LABELS, ONLINE_RULE_LABELS, Channel
 from .workflow import CLOSING_OUTCOMES
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -258,3 +258,24 @@ class AssignForm(forms.Form):
     def __init__(self, *args, handlers=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["handler"].queryset = handlers
+
+
+class PolicyForm(forms.Form):
+    online_nonworking_rule = forms.ChoiceField(
+        label="非工作日网上提交的收到日期",
+        choices=[(str(key), label) for key, label in ONLINE_RULE_LABELS.items()],
+        widget=forms.RadioSelect,
+    )
+    fee_clock_stops = forms.BooleanField(label="等待缴费期间暂停计算答复期限", required=False)
+    reminder_days = forms.CharField(
+        label="到期提醒（剩余工作日，逗号分隔，如 5,3,1）", max_length=40
+    )
+
+
+class TokenForm(forms.Form):
+    unit = UnitChoiceField(label="单位", queryset=Unit.objects.none())
+    name = forms.CharField(label="令牌名称（如使用该令牌的平台）", max_length=100)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

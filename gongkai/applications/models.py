@@ -478,6 +478,11 @@ class Policy(Row):
 
     class Meta:
         ordering = ["-id"]
+        verbose_name = "依申请公开设置"
+        verbose_name_plural = "依申请公开设置"
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} #{self.pk}"
 
     @classmethod
     def current(cls):
@@ -488,17 +493,44 @@ class Policy(Row):
 
 
 class ApiToken(models.Model):
-    """A token for another platform to register applications for one unit."""
+    """A token for another platform to register applications for one unit (see ``tokens``).
+    ``created_by`` is empty for a token issued from the command line."""
 
     name = models.CharField("名称", max_length=100)
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="api_tokens")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="api_tokens"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    created_at = models.DateTimeField(auto_now_add=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="签发人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("签发时间", auto_now_add=True)
+    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="吊销人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["unit_id", "-id"]
+        verbose_name = "API 令牌"
+        verbose_name_plural = "API 令牌"
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
 
 
 class Reminder(Row):

@@ -9,19 +9,23 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.accounts.permissions import has_role, units_for
+from gongkai.accounts.permissions import has_any_role, has_role, require_any_role, units_for
+from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
+from gongkai.units.models import Unit
 
-from . import forms, services, workflow
+from . import forms, policy, services, tokens, workflow
 from .letters import DEFAULTS, VARIABLES, current_template, save_template
 from .models import (
     HANDLING_ROLES,
     OPEN_STATUSES,
+    ApiToken,
     Application,
     Letter,
     LetterTemplate,
+    Policy,
 )
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -202,6 +206,8 @@ def queue(request):
             "show": show,
             "q": query,
             "units": units_for(request.user, *HANDLING_ROLES, "office"),
+            "may_edit_policy": has_any_role(request.user, Role.OFFICE),
+            "may_manage_tokens": has_any_role(request.user, *tokens.MANAGING_ROLES),
         },
     )
 
@@ -442,3 +448,94 @@ def template_edit(request, key):
             "error": error,
         },
     )
+
+
+# ---- settings: the local policy and API tokens -------------------------------------------
+
+RECOMPUTED_LINES_SHOWN = 20
+
+
+def _policy_initial(current):
+    return {
+        "online_nonworking_rule": str(current.online_nonworking_rule),
+        "fee_clock_stops": current.fee_clock_stops,
+        "reminder_days": current.reminder_days,
+    }
+
+
+def _report_recomputed(request, lines):
+    if not lines:
+        return
+    messages.info(request, f"已重新计算 {len(lines)} 件办理中申请的答复期限。")
+    for line in lines[:RECOMPUTED_LINES_SHOWN]:
+        messages.info(request, line)
+
+
+@staff_required
+def policy_edit(request):
+    require_any_role(request.user, Role.OFFICE)
+    current = Policy.current()
+    form = forms.PolicyForm(request.POST or None, initial=_policy_initial(current))
+    if request.method == "POST" and form.is_valid():
+        try:
+            _saved, lines = policy.save_policy(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            messages.success(request, "已保存，新设置即时生效。")
+            _report_recomputed(request, lines)
+            return redirect("console-applications:policy")
+    history = Policy.objects.select_related("created_by").order_by("-id")
+    return render(
+        request,
+        "applications/console/policy.html",
+        {"form": form, "current": current, "history": history},
+        status=400 if form.errors else 200,
+    )
+
+
+def _token_units(user):
+    units = units_for(user, *tokens.MANAGING_ROLES)
+    if not units.exists():
+        raise PermissionDenied("只有单位管理员或政务公开办可以管理 API 令牌。")
+    return units
+
+
+@staff_required
+def token_list(request):
+    units = _token_units(request.user)
+    receiving = units.filter(pk__in=Unit.objects.receiving_applications())
+    form = forms.TokenForm(request.POST or None, units=receiving)
+    issued = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued = tokens.issue_token(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_errors(form, error)
+        else:
+            form = forms.TokenForm(units=receiving)
+    rows = ApiToken.objects.filter(unit__in=units).select_related(
+        "unit", "created_by", "revoked_by"
+    )
+    response = render(
+        request,
+        "applications/console/tokens.html",
+        {"form": form, "rows": rows, "issued": issued},
+        status=400 if form.errors else 200,
+    )
+    # The raw token is on this page only; it must not linger in a cache.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@staff_required
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, unit__in=_token_units(request.user))
+    try:
+        tokens.revoke_token(actor=request.user, token=token)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        messages.success(request, f"已吊销令牌“{token.name}”，使用它的请求将被拒绝。")
+    return redirect("console-applications:tokens")

@@ -223,22 +223,21 @@ def register_application(
     postcode="",
     document_number="",
     submission_key=None,
+    api_token=None,
 ):
     """Register an application; returns (application, access_code).
 
     ``actor`` is None for the public form and the API; staff registering another channel
-    must handle applications in ``unit``. Submitting the same ``submission_key`` again returns
-    the first application and no code.
+    must handle applications in ``unit``, and so may another platform holding an active
+    ``api_token`` of ``unit``. Submitting the same ``submission_key`` again returns the first
+    application and no code.
     """
     if submission_key:
         existing = Application.objects.filter(submission_key=submission_key).first()
         if existing is not None:
             return existing, None
     channel = Channel(channel)
-    if actor is None and channel != Channel.ONLINE:
-        raise PermissionDenied("只有工作人员可以登记其他渠道的申请。")
-    if actor is not None:
-        require(actor, unit, *HANDLING_ROLES)
+    _check_registrar(actor, api_token, unit, channel)
     if not unit.receives_applications:
         raise ValidationError({"unit": "该单位不受理政府信息公开申请，请选择其他单位。"})
     fields = {
@@ -304,8 +303,19 @@ def register_application(
     )
     services.refresh_due_date(application)
     letters.issue(application, LetterKind.RECEIPT, issued_on=today)
-    _finish(actor, application, "register_application", None, data={"channel": channel})
+    via = f"经 API 令牌“{api_token.name}”（{unit.code}）登记" if api_token else ""
+    _finish(actor, application, "register_application", None, reason=via, data={"channel": channel})
     return application, code
+
+
+def _check_registrar(actor, api_token, unit, channel):
+    if api_token is not None:
+        if api_token.revoked_at is not None or api_token.unit_id != unit.pk:
+            raise PermissionDenied("该令牌只能为其所属单位登记申请。")
+    elif actor is not None:
+        require(actor, unit, *HANDLING_ROLES)
+    elif channel != Channel.ONLINE:
+        raise PermissionDenied("只有工作人员可以登记其他渠道的申请。")
 
 
 # ---- correction (Art. 30) --------------------------------------------------------------------

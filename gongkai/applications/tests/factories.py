@@ -2,20 +2,9 @@
 
 import datetime
 
-from gongkai.core.identity import credit_code_check_char, resident_id_check_digit
+from gongkai.applications.samples import PDF, PNG, credit_code, resident_id
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def resident_id(serial=1):
-    first17 = f"11010519800101{serial:03d}"
-    return first17 + resident_id_check_digit(first17)
-
-
-def credit_code(serial=1):
-    first17 = f"91110000{serial:09d}"
-    return first17 + credit_code_check_char(first17)
+__all__ = ["PDF", "PNG", "application_input", "credit_code", "moment", "resident_id"]
 
 
 def application_input(unit, **overrides):

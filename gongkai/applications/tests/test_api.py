@@ -2,9 +2,9 @@ import base64
 
 import pytest
 
-from gongkai.applications.api import issue_token
 from gongkai.applications.models import Application
 from gongkai.applications.tests.factories import application_input
+from gongkai.applications.tokens import issue_token
 
 
 def payload(unit, **overrides):
@@ -67,8 +67,8 @@ def test_wrong_code_is_404(client, submit, unit_a):
     assert response.status_code == 404
 
 
-def test_staff_endpoint_needs_a_token_of_the_unit(client, unit_a, unit_b, editor_a, today):
-    raw = issue_token(actor=editor_a, unit=unit_a, name="12345平台")
+def test_staff_endpoint_needs_a_token_of_the_unit(client, unit_a, unit_b, admin_a, today):
+    _token, raw = issue_token(actor=admin_a, unit=unit_a, name="12345平台")
     data = payload(unit_a, channel="email", event_date="2026-09-23")
     assert (
         client.post(

@@ -66,6 +66,8 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 STATIC_URL = "/static/"
+# This node's full-text index; empty means DATA_DIR/search (each node keeps its own).
+SEARCH_INDEX_DIR = env_str("SEARCH_INDEX_DIR", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -1,0 +1,486 @@
+"""Full-text search over a local tantivy index (pure Python, no Django).
+
+One small interface: open or create an index in a directory, add or replace
+documents, delete them, search with filters, sort and pages, and suggest
+titles when nothing is found. Analysis is described in ``analysis``; the
+query language in ``query``.
+
+Each application node keeps its own index directory; the Django side feeds
+it from the database (see ``services`` and ``indexer``).
+"""
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import tantivy
+
+from gongkai.search import analysis, highlight
+from gongkai.search.query import Term, parse
+
+# Bump when the schema or analysis changes: a new version lives in a new
+# sub-directory, so an old index reads as "missing" and gets rebuilt.
+SCHEMA_VERSION = "v1"
+
+TITLE_BOOST = 3.0
+NUMBER_BOOST = 5.0
+INDEX_NUMBER_BOOST = 20.0
+# A mild freshness boost: scores are multiplied by 1.0 (1990 or older) up to
+# 1.2 (2030), enough to order near-equal matches by date. It depends on the
+# date alone, so the order of two documents never changes with time.
+MAX_FRESHNESS_BOOST = 0.2
+FRESHNESS_EPOCH = date(1990, 1, 1).toordinal()
+FRESHNESS_SPAN_DAYS = 40 * 365
+# Re-ranking by freshness happens within blocks of this many top hits, so
+# that every page of one block sees the same candidates.
+RERANK_BLOCK = 50
+
+MAX_PAGE_SIZE = 100
+# Deep pages cost a top-k heap of offset + limit; beyond this the result
+# says the page is out of range instead.
+MAX_RESULT_WINDOW = 10_000
+SUGGESTIONS = 5
+
+SORTS = ("relevance", "date", "date_asc")
+FACET_FIELDS = ("subject_category", "document_type", "statutory_category", "validity")
+
+_BOOSTS = {"title": TITLE_BOOST, "number": NUMBER_BOOST, "text": 1.0}
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """What the index knows about one published item.
+
+    ``unit_ids`` holds the publishing unit and all its ancestors, so that a
+    filter on a unit includes its sub-units. Dotted category codes ("01.02")
+    are also indexed under their parents ("01").
+    """
+
+    id: int
+    title: str
+    published_on: date
+    document_number: str = ""
+    index_number: str = ""
+    summary: str = ""
+    body: str = ""
+    attachments_text: str = ""
+    unit_ids: tuple[int, ...] = ()
+    subject_category: str = ""
+    document_type: str = ""
+    statutory_category: str = ""
+    validity: str = ""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Every non-empty field narrows the results (values within one are OR)."""
+
+    unit_ids: tuple[int, ...] = ()
+    subject_categories: tuple[str, ...] = ()
+    document_types: tuple[str, ...] = ()
+    statutory_categories: tuple[str, ...] = ()
+    validities: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f) for f in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    score: float
+    title_html: str
+    snippet_html: str
+    document_number_html: str
+    index_number: str
+    published_on: date
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    page: int
+    page_size: int
+    terms: list[str] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    page_out_of_range: bool = False
+
+    @property
+    def page_count(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
+
+
+def _build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    # Units (u) need no positions; bigrams (b) need them for phrases.
+    for name in _BOOSTS:
+        sb.add_text_field(f"{name}_u", tokenizer_name="whitespace", index_option="freq")
+        sb.add_text_field(f"{name}_b", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("index_number", tokenizer_name="raw", index_option="basic")
+    sb.add_unsigned_field("unit_ids", indexed=True, fast=True)
+    for name in FACET_FIELDS:
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
+    sb.add_unsigned_field("year", indexed=True, fast=True)
+    sb.add_unsigned_field("day", fast=True)
+    sb.add_bytes_field("payload", stored=True)
+    return sb.build()
+
+
+def freshness_factor(day_ordinal: int) -> float:
+    """Score multiplier in [1, 1 + MAX_FRESHNESS_BOOST]; newer is higher."""
+    age = (day_ordinal - FRESHNESS_EPOCH) / FRESHNESS_SPAN_DAYS
+    return 1.0 + MAX_FRESHNESS_BOOST * min(1.0, max(0.0, age))
+
+
+def to_tantivy(doc: SearchDoc) -> tantivy.Document:
+    """Convert a SearchDoc into a tantivy document (public for the benchmark)."""
+    t = tantivy.Document()
+    t.add_unsigned("id", doc.id)
+    for name, parts in (
+        ("title", (doc.title,)),
+        ("number", (doc.document_number,)),
+        ("text", (doc.summary, doc.body, doc.attachments_text)),
+    ):
+        unigrams, bigrams = analysis.index_streams(parts)
+        if unigrams:
+            t.add_text(f"{name}_u", unigrams)
+        if bigrams:
+            t.add_text(f"{name}_b", bigrams)
+    if doc.index_number:
+        t.add_text("index_number", analysis.normalize_index_number(doc.index_number))
+    for unit_id in doc.unit_ids:
+        t.add_unsigned("unit_ids", unit_id)
+    for name in FACET_FIELDS:
+        for value in _with_parents(getattr(doc, name)):
+            t.add_text(name, value)
+    t.add_unsigned("year", doc.published_on.year)
+    t.add_unsigned("day", doc.published_on.toordinal())
+    payload = {
+        "title": doc.title,
+        "number": doc.document_number,
+        "index_number": doc.index_number,
+        "parts": [doc.summary, doc.body, doc.attachments_text],
+        "day": doc.published_on.toordinal(),
+    }
+    t.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
+    return t
+
+
+def _with_parents(code: str) -> list[str]:
+    """A dotted code and its parents ("01.02" → "01", "01.02"): filtering by a category
+    includes its sub-categories."""
+    if not code:
+        return []
+    pieces = code.split(".")
+    return [".".join(pieces[: i + 1]) for i in range(len(pieces))]
+
+
+class SearchIndex:
+    """A tantivy index in ``base_dir/<SCHEMA_VERSION>``.
+
+    Reading never takes the writer lock, so web processes can search while
+    the indexer process writes; writes open the writer only for the batch.
+    """
+
+    def __init__(self, base_dir: str | Path, *, create: bool = True):
+        self.path = Path(base_dir) / SCHEMA_VERSION
+        self.schema = _build_schema()
+        if not self.exists(base_dir):
+            if not create:
+                raise FileNotFoundError(f"no search index at {self.path}")
+            self.path.mkdir(parents=True, exist_ok=True)
+        self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+
+    @staticmethod
+    def exists(base_dir: str | Path) -> bool:
+        path = Path(base_dir) / SCHEMA_VERSION
+        return path.is_dir() and tantivy.Index.exists(str(path))
+
+    # -- writing ---------------------------------------------------------
+
+    def index_documents(
+        self,
+        docs: Iterable[SearchDoc],
+        *,
+        replace_all: bool = False,
+        heap_size: int = 256_000_000,
+        num_threads: int = 0,
+    ) -> int:
+        """Add or replace documents in one commit; returns how many.
+
+        With ``replace_all`` the index first forgets every document — readers
+        keep seeing the old contents until the single commit at the end.
+        """
+        writer = self._index.writer(heap_size=heap_size, num_threads=num_threads)
+        count = 0
+        try:
+            if replace_all:
+                writer.delete_all_documents()
+            for doc in docs:
+                if not replace_all:
+                    writer.delete_documents_by_query(self._id_query(doc.id))
+                writer.add_document(to_tantivy(doc))
+                count += 1
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        self._index.reload()
+        return count
+
+    def apply(self, *, upserts: Iterable[SearchDoc] = (), deletes: Iterable[int] = ()) -> None:
+        """Delete and add/replace documents in one commit."""
+        writer = self._index.writer(heap_size=50_000_000, num_threads=1)
+        try:
+            for doc_id in deletes:
+                writer.delete_documents_by_query(self._id_query(doc_id))
+            for doc in upserts:
+                writer.delete_documents_by_query(self._id_query(doc.id))
+                writer.add_document(to_tantivy(doc))
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        self._index.reload()
+
+    def _id_query(self, doc_id: int) -> tantivy.Query:
+        # delete_documents_by_term turns a Python int into an i64 term, which
+        # never matches this u64 field; a term query types it correctly.
+        return tantivy.Query.term_query(self.schema, "id", doc_id)
+
+    def delete(self, doc_id: int) -> None:
+        self.apply(deletes=[doc_id])
+
+    # -- reading ---------------------------------------------------------
+
+    @property
+    def doc_count(self) -> int:
+        return self._index.searcher().num_docs
+
+    def search(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        page_size: int = 10,
+        *,
+        facets: bool = False,
+    ) -> SearchResult:
+        """Search; never raises on any user input.
+
+        An empty or punctuation-only query with filters lists the filtered
+        documents newest first; with no filters either it finds nothing.
+        """
+        filters = filters or Filters()
+        terms = parse(query)
+        page_size = min(max(1, as_int(page_size, 10)), MAX_PAGE_SIZE)
+        page = max(1, as_int(page, 1))
+        if not terms and filters.is_empty():
+            return SearchResult(total=0, hits=[], page=page, page_size=page_size)
+        text_query = self._text_query(terms, query) if terms else tantivy.Query.all_query()
+        full_query = _with_filters(self.schema, text_query, filters)
+        if sort not in SORTS:
+            sort = "relevance"
+        if not terms and sort == "relevance":
+            sort = "date"
+        searcher = self._index.searcher()
+        offset = (page - 1) * page_size
+        if offset + page_size > MAX_RESULT_WINDOW:
+            total = searcher.search(full_query, 1).count
+            return SearchResult(
+                total=total, hits=[], page=page, page_size=page_size, page_out_of_range=True
+            )
+        if sort == "relevance":
+            total, ranked = _ranked_by_relevance(searcher, full_query, offset, page_size)
+        else:
+            order = tantivy.Order.Desc if sort == "date" else tantivy.Order.Asc
+            result = searcher.search(
+                full_query, page_size, offset=offset, order_by_field="day", order=order
+            )
+            total, ranked = result.count, result.hits
+        pattern = highlight.compile_terms(t.units for t in terms)
+        hits = [_hit(searcher, score, address, pattern) for score, address in ranked]
+        return SearchResult(
+            total=total,
+            hits=hits,
+            page=page,
+            page_size=page_size,
+            terms=[t.text for t in terms],
+            facets=self._facets(searcher, text_query, filters) if facets else {},
+            page_out_of_range=not hits and total > 0,
+        )
+
+    def matching_ids(self, query: str, filters: Filters | None = None) -> set[int]:
+        """Every matching document id, unranked (for audits and recall checks)."""
+        terms = parse(query)
+        filters = filters or Filters()
+        if not terms and filters.is_empty():
+            return set()
+        text_query = self._text_query(terms, query) if terms else tantivy.Query.all_query()
+        full_query = _with_filters(self.schema, text_query, filters)
+        searcher = self._index.searcher()
+        total = searcher.search(full_query, 1).count
+        if not total:
+            return set()
+        result = searcher.search(full_query, total, count=False, order_by_field="day")
+        addresses = [address for _value, address in result.hits]
+        return set(searcher.fast_field_values("id", addresses))
+
+    def facets_without_filters(self, query: str) -> dict[str, dict[str, int]]:
+        """Counts per filter value for ``query`` alone: which filters give results."""
+        terms = parse(query)
+        if not terms:
+            return {}
+        return self._facets(self._index.searcher(), self._text_query(terms, query), Filters())
+
+    def suggest(self, query: str, limit: int = SUGGESTIONS) -> list[str]:
+        """Titles sharing the most bigrams (or characters) with the query."""
+        seq = [u for t in parse(query) for u in t.units]
+        if not seq:
+            return []
+        if len(seq) == 1:
+            field_name, grams = "title_u", seq
+        else:
+            field_name, grams = "title_b", sorted(set(analysis.bigrams(seq)))
+        clauses = [
+            (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field_name, g))
+            for g in grams[:64]
+        ]
+        needed = max(1, math.ceil(len(clauses) / 2))
+        q = tantivy.Query.boolean_query(clauses, minimum_number_should_match=needed)
+        searcher = self._index.searcher()
+        titles: list[str] = []
+        for _score, address in searcher.search(q, limit * 3, count=False).hits:
+            title = json.loads(searcher.doc(address).get_first("payload"))["title"]
+            if title not in titles:
+                titles.append(title)
+        return titles[:limit]
+
+    # -- query building --------------------------------------------------
+
+    def _text_query(self, terms: Sequence[Term], raw: str) -> tantivy.Query:
+        must = [(tantivy.Occur.Must, self._term_query(t.units)) for t in terms]
+        text_query = tantivy.Query.boolean_query(must)
+        index_number = analysis.normalize_index_number(raw or "")
+        if not index_number or len(index_number) > 64:
+            return text_query
+        exact = tantivy.Query.boost_query(
+            tantivy.Query.term_query(self.schema, "index_number", index_number, "basic"),
+            INDEX_NUMBER_BOOST,
+        )
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, text_query), (tantivy.Occur.Should, exact)]
+        )
+
+    def _term_query(self, seq: Sequence[str]) -> tantivy.Query:
+        per_field = [
+            (tantivy.Occur.Should, tantivy.Query.boost_query(self._field_query(name, seq), boost))
+            for name, boost in _BOOSTS.items()
+        ]
+        return tantivy.Query.boolean_query(per_field)
+
+    def _field_query(self, name: str, seq: Sequence[str]) -> tantivy.Query:
+        if len(seq) <= 2:
+            suffix = "u" if len(seq) == 1 else "b"
+            return tantivy.Query.term_query(self.schema, f"{name}_{suffix}", "".join(seq), "freq")
+        return tantivy.Query.phrase_query(self.schema, f"{name}_b", analysis.cover(list(seq)))
+
+    def _facets(
+        self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters
+    ) -> dict[str, dict[str, int]]:
+        query = _with_filters(self.schema, text_query, filters)
+        aggs = {name: {"terms": {"field": name, "size": 50}} for name in FACET_FIELDS}
+        aggs["year"] = {"terms": {"field": "year", "size": 50}}
+        raw = searcher.aggregate(query, aggs)
+        return {
+            name: {str(b["key"]): b["doc_count"] for b in raw.get(name, {}).get("buckets", [])}
+            for name in aggs
+        }
+
+
+def _ranked_by_relevance(searcher, query, offset: int, page_size: int):
+    """BM25 hits of one page, re-ranked by the freshness factor.
+
+    tantivy's own score weighting (weight_by_field) made broad queries
+    several times slower; re-ranking the top block in Python costs nothing.
+    """
+    block_end = (offset + page_size + RERANK_BLOCK - 1) // RERANK_BLOCK * RERANK_BLOCK
+    result = searcher.search(query, block_end + RERANK_BLOCK)
+    days = searcher.fast_field_values("day", [address for _score, address in result.hits])
+    boosted = sorted(
+        (
+            (score * freshness_factor(day or 0), address)
+            for (score, address), day in zip(result.hits, days, strict=True)
+        ),
+        key=lambda pair: -pair[0],
+    )
+    return result.count, boosted[offset : offset + page_size]
+
+
+def _with_filters(schema: tantivy.Schema, query: tantivy.Query, filters: Filters) -> tantivy.Query:
+    clauses = [(tantivy.Occur.Must, query)]
+    for field_name, given, valid in (
+        ("unit_ids", filters.unit_ids, _valid_ids(filters.unit_ids)),
+        ("subject_category", filters.subject_categories, _strings(filters.subject_categories)),
+        ("document_type", filters.document_types, _strings(filters.document_types)),
+        (
+            "statutory_category",
+            filters.statutory_categories,
+            _strings(filters.statutory_categories),
+        ),
+        ("validity", filters.validities, _strings(filters.validities)),
+        ("year", filters.years, [v for v in _valid_ids(filters.years) if v < 10_000]),
+    ):
+        if not given:
+            continue
+        # A filter whose values are all unusable matches nothing rather than everything.
+        term_set = (
+            tantivy.Query.term_set_query(schema, field_name, valid)
+            if valid
+            else tantivy.Query.empty_query()
+        )
+        clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(term_set, 0.0)))
+    if len(clauses) == 1:
+        return query
+    return tantivy.Query.boolean_query(clauses)
+
+
+def _valid_ids(values) -> list[int]:
+    return [v for v in values if isinstance(v, int) and 0 <= v < 2**64]
+
+
+def _strings(values) -> list[str]:
+    return [str(v) for v in values]
+
+
+def _hit(searcher: tantivy.Searcher, score, address, pattern) -> Hit:
+    stored = searcher.doc(address)
+    payload = json.loads(stored.get_first("payload"))
+    return Hit(
+        id=stored.get_first("id"),
+        score=float(score),
+        title_html=highlight.mark(payload["title"], pattern),
+        snippet_html=highlight.snippet(payload["parts"], pattern),
+        document_number_html=highlight.mark(payload["number"], pattern),
+        index_number=payload["index_number"],
+        published_on=date.fromordinal(payload["day"]),
+    )
+
+
+def as_int(value, default: int) -> int:
+    """Page numbers and sizes from user input; anything unusable becomes the default."""
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default

@@ -1,0 +1,153 @@
+"""The search app's two doors: `enqueue` (publishing writes the outbox inside its own
+transaction) and `search_published` (pages and the API read through it)."""
+
+import functools
+from dataclasses import replace
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from . import engine, highlight, indexer
+from .models import IndexOperation
+from .query import parse
+
+# Any fixed number: the key of the PostgreSQL advisory lock that orders the outbox.
+_OUTBOX_LOCK_KEY = 0x5EA4C4
+
+
+def enqueue(document_id: int, op: str) -> IndexOperation:
+    """Record that the index must follow a change to `document_id`.
+
+    Must be called inside the caller's transaction: the operation then commits or rolls back
+    together with the change it describes. Call it after the transaction has locked the rows
+    it changes: from here to commit, transactions that enqueue run one at a time, so
+    operation ids commit in order and the indexer never has to wait for a hole in the
+    sequence (a missing id is always a rollback).
+    """
+    if op not in IndexOperation.Op.values:
+        raise ValueError(f"unknown index operation {op!r}")
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise RuntimeError("search.services.enqueue must run inside the caller's transaction")
+    if connection.vendor == "postgresql":
+        # SQLite already serialises writing transactions; PostgreSQL hands out ids before
+        # commit, so hold a transaction-scoped lock from taking the id until commit.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_OUTBOX_LOCK_KEY])
+    return IndexOperation.objects.create(document_id=document_id, op=op)
+
+
+@functools.lru_cache(maxsize=4)
+def _open(path: Path) -> engine.SearchIndex:
+    # One reader per process; tantivy reloads it by itself shortly after each commit.
+    return engine.SearchIndex(path, create=False)
+
+
+def search_published(
+    *,
+    query: str,
+    filters: engine.Filters | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    page_size: int = 10,
+    facets: bool = False,
+) -> tuple[engine.SearchResult, bool]:
+    """Search published documents; returns (result, from_index).
+
+    Hits are checked against the database, so a withdrawn document disappears at once even
+    before the indexer has caught up. Without an index (never built on this node) a slower
+    database scan answers instead, and `from_index` is False so pages can say so.
+    """
+    if indexer.open_index() is None:
+        return _database_search(query, filters or engine.Filters(), page, page_size), False
+    index = _open(indexer.search_dir())
+    result = index.search(query, filters, sort, page, page_size, facets=facets)
+    live = set(_published().filter(pk__in=[h.id for h in result.hits]).values_list("pk", flat=True))
+    hits = [h for h in result.hits if h.id in live]
+    return replace(result, hits=hits, total=result.total - (len(result.hits) - len(hits))), True
+
+
+def _published():
+    from gongkai.publishing.models import Document
+
+    return Document.objects.published()
+
+
+def _database_search(
+    query: str, filters: engine.Filters, page: int, page_size: int
+) -> engine.SearchResult:
+    """A plain substring scan for when this node has no index: same terms, newest first."""
+    terms = parse(query)
+    page_size = min(max(1, engine.as_int(page_size, 10)), engine.MAX_PAGE_SIZE)
+    page = max(1, engine.as_int(page, 1))
+    documents = _published().order_by("-published_at", "-id")
+    for term in terms:
+        text = term.text.strip('"“”')
+        documents = documents.filter(
+            Q(title__icontains=text)
+            | Q(doc_number__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(body_text__icontains=text)
+        )
+    documents = _filtered(documents, filters)
+    if not terms and filters.is_empty():
+        documents = documents.none()
+    total = documents.count()
+    offset = (page - 1) * page_size
+    pattern = highlight.compile_terms(t.units for t in terms)
+    hits = [
+        engine.Hit(
+            id=d.pk,
+            score=0.0,
+            title_html=highlight.mark(d.title, pattern),
+            snippet_html=highlight.snippet([d.summary, d.body_text], pattern),
+            document_number_html=highlight.mark(d.doc_number, pattern),
+            index_number=d.index_number or "",
+            published_on=timezone.localtime(d.published_at).date(),
+        )
+        for d in documents[offset : offset + page_size]
+    ]
+    return engine.SearchResult(
+        total=total,
+        hits=hits,
+        page=page,
+        page_size=page_size,
+        terms=[t.text for t in terms],
+        page_out_of_range=not hits and total > 0,
+    )
+
+
+def _filtered(documents, filters: engine.Filters):
+    if filters.unit_ids:
+        units = _with_descendants(filters.unit_ids)
+        documents = documents.filter(Q(unit_id__in=units) | Q(co_issuers__in=units)).distinct()
+    subjects = Q()
+    for code in filters.subject_categories:
+        subjects |= Q(subject=code) | Q(subject__startswith=f"{code}.")
+    documents = documents.filter(subjects)
+    if filters.document_types:
+        documents = documents.filter(doc_type__in=filters.document_types)
+    if filters.statutory_categories:
+        documents = documents.filter(statutory_category__in=filters.statutory_categories)
+    if filters.validities:
+        documents = documents.filter(validity__in=filters.validities)
+    if filters.years:
+        documents = documents.filter(published_at__year__in=filters.years)
+    return documents
+
+
+def _with_descendants(unit_ids) -> set[int]:
+    from gongkai.units.models import Unit
+
+    children: dict[int | None, list[int]] = {}
+    for unit_id, parent_id in Unit.objects.values_list("id", "parent_id"):
+        children.setdefault(parent_id, []).append(unit_id)
+    found, todo = set(), list(unit_ids)
+    while todo:
+        unit_id = todo.pop()
+        if unit_id not in found:
+            found.add(unit_id)
+            todo.extend(children.get(unit_id, []))
+    return found

@@ -41,6 +41,9 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+SITE_NAME = env_str("SITE_NAME", "东岚区政务公开平台")
+SITE_OWNER = env_str("SITE_OWNER", "东岚区人民政府办公室")
+
 PRODUCTION = env_str("GONGKAI_ENV", "development") == "production"
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
 
@@ -122,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.portal.context_processors.preferences",
+                "gongkai.portal.context_processors.site",
             ],
         },
     },

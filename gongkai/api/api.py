@@ -9,7 +9,7 @@ API_APPS = ("units", "workdays", "publishing", "applications", "search", "report
 api = NinjaAPI(
     title="政务公开平台 API",
     version="1",
-    description="东岚区政务公开平台的公开接口：政府信息、检索、依申请公开、工作日计算、年度报告。",
+    description="政务公开平台的公开接口：政府信息、检索、依申请公开、工作日计算、年度报告。",
     urls_namespace="api",
 )
 

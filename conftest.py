@@ -47,6 +47,34 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def at(time_machine):
+    """`at(2026, 9, 24)` stops the clock at 10:00 China time that day."""
+    import datetime
+
+    from gongkai.core.clock import CHINA
+
+    def move(year, month, day, hour=10):
+        time_machine.move_to(datetime.datetime(year, month, day, hour, tzinfo=CHINA), tick=False)
+
+    return move
+
+
+@pytest.fixture
+def known_calendar(db):
+    """The holiday years chinesecalendar knows, in the database as `migrate` leaves them.
+    Browser tests flush the database between tests, so this loads them again when missing."""
+    from gongkai.workdays.services import (
+        current_calendar,
+        forget_cached_calendar,
+        load_chinesecalendar_years,
+    )
+
+    load_chinesecalendar_years()
+    forget_cached_calendar()
+    return current_calendar()
+
+
+@pytest.fixture
 def government(db):
     from gongkai.units.tests.factories import GovernmentFactory
 

@@ -1,26 +1,19 @@
-"""The State Council calendars for test years, taken from the chinesecalendar package so the
-expected dates in tests are the real ones."""
+"""The State Council calendars for test years, as the chinesecalendar package gives them (with
+their Chinese holiday names), so the expected dates in tests are the real ones."""
 
 import datetime
 import functools
 
-import chinese_calendar
-
 from gongkai.workdays.calendar import Calendar
+from gongkai.workdays.known import year_data
 
 
 @functools.cache
 def china_calendar(years=(2025, 2026)):
     holidays, workdays, names = set(), set(), {}
     for year in years:
-        day = datetime.date(year, 1, 1)
-        while day.year == year:
-            on_holiday, name = chinese_calendar.get_holiday_detail(day)
-            if on_holiday and (day.weekday() < 5 or name):
-                holidays.add(day)
-            if not on_holiday and day.weekday() >= 5:
-                workdays.add(day)
-            if name:
-                names[day] = name
-            day += datetime.timedelta(days=1)
+        data = year_data(year)
+        holidays.update(datetime.date.fromisoformat(d) for d in data["holidays"])
+        workdays.update(datetime.date.fromisoformat(d) for d in data["workdays"])
+        names.update({datetime.date.fromisoformat(d): n for d, n in data["names"].items()})
     return Calendar(frozenset(holidays), frozenset(workdays), frozenset(years), names)

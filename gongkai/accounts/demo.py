@@ -62,8 +62,13 @@ def load(stdout):
             for username, _unit, role, last, first in accounts
         ]
     )
-    users = {user.username: user for user in User.objects.filter(username__in=[a[0] for a in accounts])}
+    users = {
+        user.username: user for user in User.objects.filter(username__in=[a[0] for a in accounts])
+    }
     Membership.objects.bulk_create(
-        [Membership(user=users[username], unit=unit, role=role) for username, unit, role, *_ in accounts]
+        [
+            Membership(user=users[username], unit=unit, role=role)
+            for username, unit, role, *_ in accounts
+        ]
     )
     stdout.write(f"工作人员：{len(users)} 个账号（密码均为 {DEMO_PASSWORD}）")

@@ -56,7 +56,9 @@ def grant_role(*, actor, user, unit, role) -> Membership:
     _check_role_separation(user, role)
     membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
     if created:
-        record(actor=actor, action="role.grant", target=user, data={"unit": unit.code, "role": role})
+        record(
+            actor=actor, action="role.grant", target=user, data={"unit": unit.code, "role": role}
+        )
     return membership
 
 

@@ -34,15 +34,29 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args, government, exclude, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = Unit.objects.active().filter(government=government).exclude(pk=exclude.pk)
+        self.fields["into"].queryset = (
+            Unit.objects.active().filter(government=government).exclude(pk=exclude.pk)
+        )
 
 
-STAFF_ROLES = [(role.value, role.label) for role in Role if role not in ADMINISTRATOR_ROLES and role != Role.OFFICE]
+STAFF_ROLES = [
+    (role.value, role.label)
+    for role in Role
+    if role not in ADMINISTRATOR_ROLES and role != Role.OFFICE
+]
 
 
 class StaffForm(forms.Form):
-    username = forms.RegexField(label="用户名", regex=r"^[a-z0-9][a-z0-9._-]{2,39}$", error_messages={"invalid": "用户名只能用小写字母、数字、点、下划线和连字符，3–40 位。"})
+    username = forms.RegexField(
+        label="用户名",
+        regex=r"^[a-z0-9][a-z0-9._-]{2,39}$",
+        error_messages={"invalid": "用户名只能用小写字母、数字、点、下划线和连字符，3–40 位。"},
+    )
     last_name = forms.CharField(label="姓名", max_length=40)
     email = forms.EmailField(label="电子邮箱", required=False)
     role = forms.ChoiceField(label="角色", choices=STAFF_ROLES)
-    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, help_text="至少 10 位，包含小写字母、大写字母、数字、符号中的三类。")
+    password = forms.CharField(
+        label="初始密码",
+        widget=forms.PasswordInput,
+        help_text="至少 10 位，包含小写字母、大写字母、数字、符号中的三类。",
+    )

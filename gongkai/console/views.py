@@ -70,7 +70,9 @@ def unit_edit(request, pk=None):
         parent = form.cleaned_data["parent"]
         try:
             if unit is None:
-                unit = unit_services.create_unit(actor=request.user, parent=parent or government, **data)
+                unit = unit_services.create_unit(
+                    actor=request.user, parent=parent or government, **data
+                )
             else:
                 unit_services.update_unit(actor=request.user, unit=unit, **data)
                 if parent != unit.parent and not unit.is_government:
@@ -94,7 +96,9 @@ def unit_merge(request, pk):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, f"{unit.full_name} 已并入 {form.cleaned_data['into'].full_name}")
+            messages.success(
+                request, f"{unit.full_name} 已并入 {form.cleaned_data['into'].full_name}"
+            )
             return redirect("console:units")
     return render(request, "console/unit_merge.html", {"form": form, "unit": unit})
 
@@ -132,7 +136,9 @@ def staff_home(request):
 @staff_required
 def staff_list(request, pk):
     unit = _admin_unit(request.user, pk)
-    memberships = Membership.objects.filter(unit=unit).select_related("user").order_by("user__username")
+    memberships = (
+        Membership.objects.filter(unit=unit).select_related("user").order_by("user__username")
+    )
     form = StaffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -142,7 +148,9 @@ def staff_list(request, pk):
         else:
             messages.success(request, f"已创建账号：{form.cleaned_data['username']}")
             return redirect("console:staff", pk=unit.pk)
-    return render(request, "console/staff_list.html", {"unit": unit, "memberships": memberships, "form": form})
+    return render(
+        request, "console/staff_list.html", {"unit": unit, "memberships": memberships, "form": form}
+    )
 
 
 @staff_required
@@ -151,7 +159,9 @@ def staff_toggle(request, pk, user_pk):
     unit = _admin_unit(request.user, pk)
     user = get_object_or_404(User, pk=user_pk, memberships__unit=unit)
     try:
-        account_services.set_active(actor=request.user, user=user, active=not user.is_active, unit=unit)
+        account_services.set_active(
+            actor=request.user, user=user, active=not user.is_active, unit=unit
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("console:staff", pk=unit.pk)
@@ -175,10 +185,16 @@ def lockouts(request):
         username = request.POST.get("username", "")
         reset(username=username)
         AuditEvent.objects.create(
-            actor=request.user, actor_label=str(request.user), action="security.unlock",
-            target_type="accounts.user", target_id=username, target_label=username,
+            actor=request.user,
+            actor_label=str(request.user),
+            action="security.unlock",
+            target_type="accounts.user",
+            target_id=username,
+            target_label=username,
         )
         messages.success(request, f"已解除锁定：{username}")
         return redirect("console:lockouts")
     attempts = AccessAttempt.objects.order_by("-attempt_time")[:200]
-    return render(request, "console/lockouts.html", {"attempts": attempts, "roles": roles_of(request.user)})
+    return render(
+        request, "console/lockouts.html", {"attempts": attempts, "roles": roles_of(request.user)}
+    )

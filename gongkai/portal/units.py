@@ -32,7 +32,9 @@ def unit_page(view):
         unit = current_unit(code)
         if unit.code != code:
             match = request.resolver_match
-            target = reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "code": unit.code})
+            target = reverse(
+                match.view_name, args=match.args, kwargs={**match.kwargs, "code": unit.code}
+            )
             query = request.META.get("QUERY_STRING")
             return redirect(f"{target}?{query}" if query else target)
         return view(request, unit, *args, **kwargs)

@@ -13,7 +13,9 @@ urlpatterns = [
     path("units/<slug:code>/", views.unit_detail, name="unit"),
     path("units/<slug:code>/guide/", publishing_views.column_guide, name="column-guide"),
     path("units/<slug:code>/rules/", publishing_views.column_rules, name="column-rules"),
-    path("units/<slug:code>/statutory/", publishing_views.column_statutory, name="column-statutory"),
+    path(
+        "units/<slug:code>/statutory/", publishing_views.column_statutory, name="column-statutory"
+    ),
     path("units/<slug:code>/annual-reports/", report_views.column_reports, name="column-reports"),
     path("preferences/font-size/", views.font_size, name="font-size"),
 ]

@@ -1,3 +1,108 @@
-from ninja import Router
+"""Full-text search of published items as JSON: the same form, filters and results as the
+public search page."""
+
+from datetime import date
+
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from .forms import PAGE_SIZE, SearchForm
 
 router = Router(tags=["检索"])
+
+
+class SearchParams(Schema):
+    # Strings, so that a bad value gets the form's Chinese message instead of a bare 422.
+    q: str = ""
+    unit: str = ""
+    subject: str = ""
+    doc_type: str = ""
+    category: str = ""
+    validity: str = ""
+    year: str = ""
+    sort: str = "relevance"
+    page: str = "1"
+    page_size: str = str(PAGE_SIZE)
+
+
+class SearchHit(Schema):
+    id: int
+    url: str
+    title: str
+    title_html: str
+    snippet_html: str
+    unit: str
+    unit_name: str
+    published_on: date
+    date_written: date | None
+    doc_number: str
+    doc_number_html: str
+    index_number: str
+    doc_type: str
+    validity: str
+    validity_label: str
+
+
+class SearchPage(Schema):
+    q: str
+    total: int
+    page: int
+    page_size: int
+    page_count: int
+    page_out_of_range: bool
+    from_index: bool
+    hits: list[SearchHit]
+    suggestions: list[str]
+
+
+@router.get(
+    "/search",
+    response=SearchPage,
+    summary="全文检索主动公开的政府信息",
+    openapi_extra={"responses": {400: {"description": "参数有误（中文说明在 detail 中）"}}},
+)
+def search(request, params: Query[SearchParams]):
+    """Searches titles, bodies, attachments, 文号 (any bracket style) and 索引号. Several
+    words all have to match; quoted text is one phrase. Filters: `unit` (a unit code; its
+    sub-units are included), `subject`, `doc_type`, `category` (法定公开事项, `a20.01` for
+    normative documents), `validity`, `year`. `sort` is `relevance`, `date` or `date_asc`;
+    `page_size` is at most 50. `title_html`, `snippet_html` and `doc_number_html` are
+    HTML-escaped text in which matches are wrapped in `<mark>`."""
+    form = SearchForm(params.dict())
+    if not form.is_valid():
+        raise HttpError(400, "；".join(form.error_messages()))
+    if not form.has_terms and form.filters().is_empty():
+        raise HttpError(400, "请输入检索词（只有标点符号无法检索），或至少选择一个筛选条件。")
+    outcome = form.search()
+    result = outcome.result
+    return {
+        "q": form.query,
+        "total": result.total,
+        "page": result.page,
+        "page_size": result.page_size,
+        "page_count": result.page_count,
+        "page_out_of_range": result.page_out_of_range,
+        "from_index": outcome.from_index,
+        "hits": [_hit(hit, document) for hit, document in outcome.rows],
+        "suggestions": outcome.suggestions,
+    }
+
+
+def _hit(hit, d) -> dict:
+    return {
+        "id": d.pk,
+        "url": d.get_absolute_url(),
+        "title": d.title,
+        "title_html": hit.title_html,
+        "snippet_html": hit.snippet_html,
+        "unit": d.unit.code,
+        "unit_name": d.unit.full_name,
+        "published_on": hit.published_on,
+        "date_written": d.date_written,
+        "doc_number": d.doc_number,
+        "doc_number_html": hit.document_number_html,
+        "index_number": d.index_number or "",
+        "doc_type": d.doc_type,
+        "validity": d.validity,
+        "validity_label": d.validity_label,
+    }

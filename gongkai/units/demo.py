@@ -72,7 +72,7 @@ def _contact(number, code, short_name):
         "body_name": f"{short_name}办公室",
         "address": f"东岚区岚山大道{100 + number * 2}号",
         "postcode": "990102",
-        "phone": f"0999-8{number:03d}{number % 10}{(number * 7) % 10}{(number * 3) % 10}{number % 10}",
+        "phone": f"0999-8{number:03d}{number * 37 % 10000:04d}",
         "fax": f"0999-8{number:03d}0000",
         "office_hours": "工作日 上午 9:00–12:00，下午 13:30–17:30",
         "email": f"{code}@donglan.gov.example",

@@ -73,7 +73,9 @@ class Unit(models.Model):
         "索引号前缀",
         max_length=18,
         unique=True,
-        validators=[RegexValidator(r"^[0-9A-Z-]{7,18}$", "索引号前缀应为 7–18 位大写字母、数字或连字符。")],
+        validators=[
+            RegexValidator(r"^[0-9A-Z-]{7,18}$", "索引号前缀应为 7–18 位大写字母、数字或连字符。")
+        ],
         help_text="通常为统一社会信用代码或 9 位组织机构代码。",
     )
     display_order = models.PositiveIntegerField("排序", default=100)

@@ -163,4 +163,6 @@ def delete_unit(*, actor, unit) -> None:
             record(actor=actor, action="unit.delete", target=unit, data={"name": label})
             unit.delete()
     except ProtectedError as exc:
-        raise ValidationError("该单位已有业务记录（人员、信息或申请），不能删除；请停用或合并。") from exc
+        raise ValidationError(
+            "该单位已有业务记录（人员、信息或申请），不能删除；请停用或合并。"
+        ) from exc

@@ -32,7 +32,12 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='gongkai.settings'; django.setup()"],
+        [
+            sys.executable,
+            "-c",
+            "import django, os; "
+            "os.environ['DJANGO_SETTINGS_MODULE'] = 'gongkai.settings'; django.setup()",
+        ],
         env={"GONGKAI_ENV": "production", "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,

@@ -8,7 +8,13 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PACKAGE = Path(__file__).resolve().parents[2]
-SAMPLE_ARGS = {"int": "1", "slug": "x", "str": "x", "path": "x", "uuid": "00000000-0000-0000-0000-000000000000"}
+SAMPLE_ARGS = {
+    "int": "1",
+    "slug": "x",
+    "str": "x",
+    "path": "x",
+    "uuid": "00000000-0000-0000-0000-000000000000",
+}
 
 
 def _console_routes(patterns=None, prefix=""):
@@ -45,15 +51,30 @@ def _python_files(*names):
             yield path
 
 
-DOMAIN_MODULES = ("services.py", "workflow.py", "calendar.py", "statistics.py", "tables.py", "deadlines.py", "fees.py")
+DOMAIN_MODULES = (
+    "services.py",
+    "workflow.py",
+    "calendar.py",
+    "statistics.py",
+    "tables.py",
+    "deadlines.py",
+    "fees.py",
+)
 
 
-@pytest.mark.parametrize("path", list(_python_files(*DOMAIN_MODULES)), ids=lambda p: str(p.relative_to(PACKAGE)))
+@pytest.mark.parametrize(
+    "path", list(_python_files(*DOMAIN_MODULES)), ids=lambda p: str(p.relative_to(PACKAGE))
+)
 def test_domain_modules_never_see_a_request(path):
     tree = ast.parse(path.read_text())
     imported = {
         node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
-    } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
     assert not any(name.startswith("django.http") for name in imported)
 
 

@@ -59,7 +59,9 @@ def test_font_size_control_works_without_javascript(client, db):
 
 
 def test_font_size_control_refuses_foreign_redirects(client, db):
-    response = client.post("/preferences/font-size/", {"size": "large", "next": "https://evil.example/"})
+    response = client.post(
+        "/preferences/font-size/", {"size": "large", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 

@@ -21,7 +21,11 @@ class UnitFactory(factory.django.DjangoModelFactory):
     credit_code = factory.Sequence(lambda n: credit_code(n + 1000))
     index_code = factory.LazyAttribute(lambda unit: unit.credit_code[8:17])
     government = factory.LazyAttribute(
-        lambda unit: unit.parent if unit.parent and unit.parent.is_government else unit.parent and unit.parent.government
+        lambda unit: (
+            unit.parent
+            if unit.parent and unit.parent.is_government
+            else unit.parent and unit.parent.government
+        )
     )
     leader_name = "王建国"
     leader_post = "副局长"

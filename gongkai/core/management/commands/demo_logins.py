@@ -10,4 +10,6 @@ class Command(BaseCommand):
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, label in DEMO_LOGINS:
             self.stdout.write(f"  {username:<14} {label}")
-        self.stdout.write("  其他单位：<单位代码>-editor / -reviewer / -admin / -head，如 jyj-editor")
+        self.stdout.write(
+            "  其他单位：<单位代码>-editor / -reviewer / -admin / -head，如 jyj-editor"
+        )

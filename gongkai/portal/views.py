@@ -4,10 +4,13 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from gongkai.publishing.models import Document
 from gongkai.units.models import Unit, UnitKind
 
 from .context_processors import FONT_SIZES
 from .units import unit_page
+
+LATEST_COUNT = 8
 
 KIND_ORDER = [
     UnitKind.GOVERNMENT,
@@ -35,10 +38,16 @@ def home(request):
         .annotate(unit_count=Count("government_units", filter=Q(government_units__is_active=True)))
     )
     units = Unit.objects.active().only("code", "short_name", "full_name", "kind", "government_id")
+    latest = (
+        Document.objects.published()
+        .select_related("unit")
+        .only("title", "published_at", "unit__short_name")
+        .order_by("-published_at", "-pk")[:LATEST_COUNT]
+    )
     return render(
         request,
         "portal/home.html",
-        {"governments": governments, "groups": _grouped(units)},
+        {"governments": governments, "groups": _grouped(units), "latest": latest},
     )
 
 

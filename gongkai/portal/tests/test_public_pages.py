@@ -71,9 +71,18 @@ def test_home_and_column_pages_run_a_bounded_number_of_queries(
 ):
     UnitFactory.create_batch(count, parent=government)
     unit = UnitFactory(parent=government)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         client.get("/")
     with django_assert_max_num_queries(4):
         client.get("/units/")
     with django_assert_max_num_queries(4):
         client.get(f"/units/{unit.code}/")
+
+
+def test_home_page_lists_the_latest_published_information(client, editor_a, reviewer_a, unit_a):
+    from gongkai.publishing.tests.factories import published
+
+    document = published(editor_a, reviewer_a, unit_a, title="关于调整城乡居民养老保险待遇的通知")
+    html = client.get("/").content.decode()
+    assert document.title in html
+    assert document.get_absolute_url() in html

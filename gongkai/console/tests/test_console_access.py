@@ -133,3 +133,12 @@ def test_unit_admin_creates_staff_through_the_console(client_of, admin_a, unit_a
 
 def test_django_admin_is_for_system_administrators_only(client_of, office):
     assert client_of(office).get("/admin/").status_code == 302
+
+
+def test_system_administrator_manages_accounts_in_the_django_admin(client_of, government, unit_a):
+    sysadmin = StaffFactory(
+        membership__unit=government, membership__role="sysadmin", is_staff=True, is_superuser=True
+    )
+    client = client_of(sysadmin)
+    assert client.get("/admin/accounts/user/").status_code == 200
+    assert unit_a.full_name in client.get("/admin/units/unit/").content.decode()

@@ -23,10 +23,14 @@ from gongkai.search.query import Term, parse
 
 # Bump when the schema or analysis changes: a new version lives in a new
 # sub-directory, so an old index reads as "missing" and gets rebuilt.
-SCHEMA_VERSION = "v1"
+SCHEMA_VERSION = "v4"
 
-TITLE_BOOST = 3.0
-NUMBER_BOOST = 5.0
+# Every field is searched through one combined field ("all"), so that a term
+# is one posting list (several words intersect plain term lists, not unions
+# over fields). Title and document number weigh more because they are
+# indexed that many times over in it: BM25 sees a higher term frequency.
+TITLE_BOOST = 3
+NUMBER_BOOST = 5
 INDEX_NUMBER_BOOST = 20.0
 # A mild freshness boost: scores are multiplied by 1.0 (1990 or older) up to
 # 1.2 (2030), enough to order near-equal matches by date. It depends on the
@@ -44,10 +48,18 @@ MAX_PAGE_SIZE = 100
 MAX_RESULT_WINDOW = 10_000
 SUGGESTIONS = 5
 
+# Above this many matches (a lower bound known from the term dictionary) a
+# one-term query reports an estimated total instead of visiting every match
+# to count it, so that tantivy's block-max WAND can skip most of them when
+# collecting the top hits. Far more than the MAX_RESULT_WINDOW reachable
+# results, so every reachable page is still full.
+ESTIMATE_ABOVE = 50_000
+
+# Publication years searched one by one when a very broad query is sorted by date.
+YEAR_SLICES = range(1949, 2101)
+
 SORTS = ("relevance", "date", "date_asc")
 FACET_FIELDS = ("subject_category", "document_type", "statutory_category", "validity")
-
-_BOOSTS = {"title": TITLE_BOOST, "number": NUMBER_BOOST, "text": 1.0}
 
 
 @dataclass(frozen=True)
@@ -102,6 +114,10 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
+    """``total_is_estimate``: the total of a very broad query is estimated from
+    the term dictionary (pages show it as "约 N 条"); it is never below
+    ESTIMATE_ABOVE."""
+
     total: int
     hits: list[Hit]
     page: int
@@ -109,6 +125,7 @@ class SearchResult:
     terms: list[str] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     page_out_of_range: bool = False
+    total_is_estimate: bool = False
 
     @property
     def page_count(self) -> int:
@@ -118,10 +135,12 @@ class SearchResult:
 def _build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_unsigned_field("id", stored=True, indexed=True, fast=True)
-    # Units (u) need no positions; bigrams (b) need them for phrases.
-    for name in _BOOSTS:
+    # Units (u) and listed words (w) need no positions; bigrams (b) need
+    # them for phrases. The title alone is kept for suggestions.
+    for name in ("all", "title"):
         sb.add_text_field(f"{name}_u", tokenizer_name="whitespace", index_option="freq")
         sb.add_text_field(f"{name}_b", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("all_w", tokenizer_name="whitespace", index_option="freq")
     sb.add_text_field("index_number", tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field("unit_ids", indexed=True, fast=True)
     for name in FACET_FIELDS:
@@ -142,16 +161,24 @@ def to_tantivy(doc: SearchDoc) -> tantivy.Document:
     """Convert a SearchDoc into a tantivy document (public for the benchmark)."""
     t = tantivy.Document()
     t.add_unsigned("id", doc.id)
-    for name, parts in (
-        ("title", (doc.title,)),
-        ("number", (doc.document_number,)),
-        ("text", (doc.summary, doc.body, doc.attachments_text)),
+    title = analysis.units(doc.title)
+    title_units, title_bigrams, _words = analysis.index_streams([(title, 1)], words=False)
+    unigrams, bigrams, words = analysis.index_streams(
+        [
+            (title, TITLE_BOOST),
+            (analysis.units(doc.document_number), NUMBER_BOOST),
+            *((analysis.units(part), 1) for part in (doc.summary, doc.body, doc.attachments_text)),
+        ]
+    )
+    for field_name, stream in (
+        ("all_u", unigrams),
+        ("all_b", bigrams),
+        ("all_w", words),
+        ("title_u", title_units),
+        ("title_b", title_bigrams),
     ):
-        unigrams, bigrams = analysis.index_streams(parts)
-        if unigrams:
-            t.add_text(f"{name}_u", unigrams)
-        if bigrams:
-            t.add_text(f"{name}_b", bigrams)
+        if stream:
+            t.add_text(field_name, stream)
     if doc.index_number:
         t.add_text("index_number", analysis.normalize_index_number(doc.index_number))
     for unit_id in doc.unit_ids:
@@ -288,27 +315,44 @@ class SearchIndex:
         page = max(1, as_int(page, 1))
         if not terms and filters.is_empty():
             return SearchResult(total=0, hits=[], page=page, page_size=page_size)
-        text_query = self._text_query(terms, query) if terms else tantivy.Query.all_query()
+        # One searcher for the whole request: the term statistics that shape
+        # the query and the hits come from the same index generation.
+        searcher = self._index.searcher()
+        text_query, estimate = self._text_query(searcher, terms, query)
+        if not filters.is_empty():
+            estimate = None
         full_query = _with_filters(self.schema, text_query, filters)
         if sort not in SORTS:
             sort = "relevance"
         if not terms and sort == "relevance":
             sort = "date"
-        searcher = self._index.searcher()
         offset = (page - 1) * page_size
+        count = estimate is None
         if offset + page_size > MAX_RESULT_WINDOW:
-            total = searcher.search(full_query, 1).count
+            total = estimate if not count else searcher.search(full_query, 1).count
             return SearchResult(
-                total=total, hits=[], page=page, page_size=page_size, page_out_of_range=True
+                total=total,
+                hits=[],
+                page=page,
+                page_size=page_size,
+                page_out_of_range=True,
+                total_is_estimate=not count,
             )
         if sort == "relevance":
-            total, ranked = _ranked_by_relevance(searcher, full_query, offset, page_size)
+            total, ranked = _ranked_by_relevance(searcher, full_query, offset, page_size, count)
+        elif not count:
+            total = estimate
+            ranked = self._by_date_in_year_slices(
+                searcher, full_query, offset, page_size, newest_first=sort == "date"
+            )
         else:
             order = tantivy.Order.Desc if sort == "date" else tantivy.Order.Asc
             result = searcher.search(
-                full_query, page_size, offset=offset, order_by_field="day", order=order
+                full_query, page_size, count, order_by_field="day", offset=offset, order=order
             )
             total, ranked = result.count, result.hits
+        if not count:
+            total = estimate
         pattern = highlight.compile_terms(t.units for t in terms)
         hits = [_hit(searcher, score, address, pattern) for score, address in ranked]
         return SearchResult(
@@ -319,6 +363,7 @@ class SearchIndex:
             terms=[t.text for t in terms],
             facets=self._facets(searcher, text_query, filters) if facets else {},
             page_out_of_range=not hits and total > 0,
+            total_is_estimate=not count,
         )
 
     def matching_ids(self, query: str, filters: Filters | None = None) -> set[int]:
@@ -327,9 +372,9 @@ class SearchIndex:
         filters = filters or Filters()
         if not terms and filters.is_empty():
             return set()
-        text_query = self._text_query(terms, query) if terms else tantivy.Query.all_query()
-        full_query = _with_filters(self.schema, text_query, filters)
         searcher = self._index.searcher()
+        text_query, _estimate = self._text_query(searcher, terms, query)
+        full_query = _with_filters(self.schema, text_query, filters)
         total = searcher.search(full_query, 1).count
         if not total:
             return set()
@@ -342,7 +387,9 @@ class SearchIndex:
         terms = parse(query)
         if not terms:
             return {}
-        return self._facets(self._index.searcher(), self._text_query(terms, query), Filters())
+        searcher = self._index.searcher()
+        text_query, _estimate = self._text_query(searcher, terms, query)
+        return self._facets(searcher, text_query, Filters())
 
     def suggest(self, query: str, limit: int = SUGGESTIONS) -> list[str]:
         """Titles sharing the most bigrams (or characters) with the query."""
@@ -367,34 +414,122 @@ class SearchIndex:
                 titles.append(title)
         return titles[:limit]
 
-    # -- query building --------------------------------------------------
+    def _by_date_in_year_slices(
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        offset: int,
+        limit: int,
+        *,
+        newest_first: bool,
+    ) -> list:
+        """One page by date of a very broad query, one publication year at a time.
 
-    def _text_query(self, terms: Sequence[Term], raw: str) -> tantivy.Query:
-        must = [(tantivy.Occur.Must, self._term_query(t.units)) for t in terms]
-        text_query = tantivy.Query.boolean_query(must)
+        Sorting by a fast field visits every match; the newest year alone
+        usually fills the page, at a fraction of the cost. Years outside
+        YEAR_SLICES form one slice at either end, so nothing is skipped.
+        """
+        low, high = YEAR_SLICES[0], YEAR_SLICES[-1]
+        slices = [
+            tantivy.Query.range_query(
+                self.schema,
+                "year",
+                tantivy.FieldType.Unsigned,
+                lower_bound=high + 1,
+                use_inverted_index=True,
+            ),
+            *(
+                tantivy.Query.term_query(self.schema, "year", y, "basic")
+                for y in reversed(YEAR_SLICES)
+                if searcher.doc_freq("year", y)
+            ),
+            tantivy.Query.range_query(
+                self.schema,
+                "year",
+                tantivy.FieldType.Unsigned,
+                upper_bound=low - 1,
+                use_inverted_index=True,
+            ),
+        ]
+        if not newest_first:
+            slices.reverse()
+        order = tantivy.Order.Desc if newest_first else tantivy.Order.Asc
+        needed = offset + limit
+        hits: list = []
+        for year_query in slices:
+            sliced = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query), (tantivy.Occur.Must, year_query)]
+            )
+            found = searcher.search(
+                sliced, needed - len(hits), False, order_by_field="day", order=order
+            )
+            hits.extend(found.hits)
+            if len(hits) >= needed:
+                break
+        return hits[offset:needed]
+
+    # -- query building --------------------------------------------------
+    #
+    # One term is one term query (or phrase) on the combined field; several
+    # terms intersect them. A term absent from the term dictionary makes the
+    # whole text query empty without searching.
+
+    def _text_query(
+        self, searcher: tantivy.Searcher, terms: Sequence[Term], raw: str
+    ) -> tuple[tantivy.Query, int | None]:
+        """The query for the terms (all must match) or the exact index number,
+        and an estimated total when the query is one very common term."""
+        if not terms:
+            return tantivy.Query.all_query(), None
+        per_term = [self._term_query(searcher, t.units) for t in terms]
+        estimate = None
+        if not all(per_term):
+            text_query = None
+        elif len(per_term) == 1:
+            text_query, df = per_term[0]
+            # A term's document frequency counts deleted documents until
+            # their segment is merged: an estimate, if a close one.
+            if df is not None and df > ESTIMATE_ABOVE:
+                estimate = df
+        else:
+            text_query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, q) for q, _df in per_term]
+            )
+        exact = self._index_number_query(searcher, raw)
+        if exact is None:
+            return text_query or tantivy.Query.empty_query(), estimate
+        if text_query is None:
+            return exact, None
+        combined = [(tantivy.Occur.Should, text_query), (tantivy.Occur.Should, exact)]
+        return tantivy.Query.boolean_query(combined), None
+
+    def _index_number_query(self, searcher: tantivy.Searcher, raw: str) -> tantivy.Query | None:
         index_number = analysis.normalize_index_number(raw or "")
         if not index_number or len(index_number) > 64:
-            return text_query
-        exact = tantivy.Query.boost_query(
+            return None
+        if not searcher.doc_freq("index_number", index_number):
+            return None
+        return tantivy.Query.boost_query(
             tantivy.Query.term_query(self.schema, "index_number", index_number, "basic"),
             INDEX_NUMBER_BOOST,
         )
-        return tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, text_query), (tantivy.Occur.Should, exact)]
-        )
 
-    def _term_query(self, seq: Sequence[str]) -> tantivy.Query:
-        per_field = [
-            (tantivy.Occur.Should, tantivy.Query.boost_query(self._field_query(name, seq), boost))
-            for name, boost in _BOOSTS.items()
-        ]
-        return tantivy.Query.boolean_query(per_field)
-
-    def _field_query(self, name: str, seq: Sequence[str]) -> tantivy.Query:
-        if len(seq) <= 2:
-            suffix = "u" if len(seq) == 1 else "b"
-            return tantivy.Query.term_query(self.schema, f"{name}_{suffix}", "".join(seq), "freq")
-        return tantivy.Query.phrase_query(self.schema, f"{name}_b", analysis.cover(list(seq)))
+    def _term_query(
+        self, searcher: tantivy.Searcher, seq: Sequence[str]
+    ) -> tuple[tantivy.Query, int | None] | None:
+        """The query for one unit sequence and its document frequency (None for
+        a phrase); None when no document can contain it."""
+        if len(seq) <= 2 or analysis.is_word(seq):
+            suffix = "u" if len(seq) == 1 else "b" if len(seq) == 2 else "w"
+            field_name, term = f"all_{suffix}", "".join(seq)
+            df = searcher.doc_freq(field_name, term)
+            if not df:
+                return None
+            return tantivy.Query.term_query(self.schema, field_name, term, "freq"), df
+        cover = analysis.cover(list(seq))
+        if not all(searcher.doc_freq("all_b", pair) for _offset, pair in cover):
+            return None
+        return tantivy.Query.phrase_query(self.schema, "all_b", cover), None
 
     def _facets(
         self, searcher: tantivy.Searcher, text_query: tantivy.Query, filters: Filters
@@ -409,14 +544,14 @@ class SearchIndex:
         }
 
 
-def _ranked_by_relevance(searcher, query, offset: int, page_size: int):
+def _ranked_by_relevance(searcher, query, offset: int, page_size: int, count: bool = True):
     """BM25 hits of one page, re-ranked by the freshness factor.
 
     tantivy's own score weighting (weight_by_field) made broad queries
     several times slower; re-ranking the top block in Python costs nothing.
     """
     block_end = (offset + page_size + RERANK_BLOCK - 1) // RERANK_BLOCK * RERANK_BLOCK
-    result = searcher.search(query, block_end + RERANK_BLOCK)
+    result = searcher.search(query, block_end + RERANK_BLOCK, count)
     days = searcher.fast_field_values("day", [address for _score, address in result.hits])
     boosted = sorted(
         (
@@ -444,13 +579,17 @@ def _with_filters(schema: tantivy.Schema, query: tantivy.Query, filters: Filters
     ):
         if not given:
             continue
-        # A filter whose values are all unusable matches nothing rather than everything.
-        term_set = (
-            tantivy.Query.term_set_query(schema, field_name, valid)
-            if valid
-            else tantivy.Query.empty_query()
-        )
-        clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(term_set, 0.0)))
+        # A filter whose values are all unusable matches nothing rather than
+        # everything. Term queries, not a term-set query: that one builds a
+        # bitset of all its documents on every search.
+        terms = [tantivy.Query.term_query(schema, field_name, v, "basic") for v in valid]
+        if not terms:
+            matching = tantivy.Query.empty_query()
+        elif len(terms) == 1:
+            matching = terms[0]
+        else:
+            matching = tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms])
+        clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(matching, 0.0)))
     if len(clauses) == 1:
         return query
     return tantivy.Query.boolean_query(clauses)

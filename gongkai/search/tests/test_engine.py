@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.search import analysis
+from gongkai.search import analysis, engine
 from gongkai.search.engine import Filters, SearchIndex
 from gongkai.search.query import parse
 from gongkai.search.tests.factories import SearchDocFactory
@@ -469,3 +469,108 @@ def test_sub_category_is_found_under_its_parent(index):
     assert ids(index.search("通知", Filters(subject_categories=("06",)))) == [1]
     assert ids(index.search("通知", Filters(subject_categories=("06.02",)))) == [1]
     assert ids(index.search("通知", Filters(subject_categories=("06.01",)))) == []
+
+
+# -- listed words as single terms ---------------------------------------------
+
+# Fragments that make listed words (人民政府, 人民代表, 代表大会, 社会主义) occur
+# whole, cut at either end, overlapping, split by punctuation and across parts.
+WORD_FRAGMENTS = ["人民", "政府", "代表", "大会", "社会", "主义", "会", "民", "，", " ", "a"]
+
+
+def _word_text(rng, low, high):
+    return "".join(rng.choice(WORD_FRAGMENTS) for _ in range(rng.randint(low, high)))
+
+
+@pytest.fixture(scope="module")
+def word_corpus(tmp_path_factory):
+    rng = random.Random(4242)
+    docs = [
+        SearchDocFactory(
+            id=i,
+            title=_word_text(rng, 1, 6),
+            document_number=_word_text(rng, 0, 3),
+            summary=_word_text(rng, 0, 5),
+            body=_word_text(rng, 2, 20),
+            attachments_text=_word_text(rng, 0, 6),
+        )
+        for i in range(1, 201)
+    ]
+    index = SearchIndex(tmp_path_factory.mktemp("words"))
+    index.index_documents(docs)
+    return index, _unit_keys(docs)
+
+
+def test_fragment_words_are_listed():
+    for word in ("人民政府", "人民代表", "代表大会", "社会主义"):
+        assert analysis.is_word(tuple(word))
+    assert not analysis.is_word(tuple("民政府"))
+    assert not analysis.is_word(tuple("代表大会a"))
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(query=st.text(alphabet="人民政府代表大会社主义，", min_size=3, max_size=6))
+def test_listed_word_terms_find_what_the_phrase_finds(word_corpus, query, monkeypatch):
+    index, keys = word_corpus
+    found = index.matching_ids(query)
+    assert found == _brute_force(keys, query)
+    with monkeypatch.context() as m:
+        m.setattr(analysis, "is_word", lambda seq: False)
+        assert index.matching_ids(query) == found
+
+
+def test_word_in_title_only_and_split_by_punctuation(index):
+    index.index_documents(
+        [
+            SearchDocFactory(id=1, title="市人民政府通知", body="正文。"),
+            SearchDocFactory(id=2, title="通知", body="人民，政府"),
+            SearchDocFactory(id=3, title="通知", body="人民", attachments_text="政府"),
+        ]
+    )
+    assert set(ids(index.search("人民政府"))) == {1, 2}
+    assert "<mark>人民政府</mark>" in index.search("人民政府").hits[0].title_html
+
+
+# -- estimated totals ---------------------------------------------------------
+
+
+def test_very_broad_query_reports_an_estimated_total(index, monkeypatch):
+    index.index_documents(
+        [SearchDocFactory(id=i, title="通知", body="公开") for i in range(1, 31)]
+        + [SearchDocFactory(id=i, title="公开通知", body="其他") for i in range(31, 41)]
+    )
+    exact = index.search("公开")
+    assert exact.total == 40 and not exact.total_is_estimate
+    monkeypatch.setattr(engine, "ESTIMATE_ABOVE", 20)
+    broad = index.search("公开")
+    assert broad.total_is_estimate
+    # From the term dictionary, without visiting the matches.
+    assert broad.total == 40
+    assert len(broad.hits) == 10
+    # The best hits are still found: title matches rank first.
+    assert set(ids(broad)) <= set(range(31, 41))
+    # Filters, phrases and rarer terms are still counted exactly.
+    filtered = index.search("公开", Filters(unit_ids=(1,)))
+    assert filtered.total == 40 and not filtered.total_is_estimate
+    assert not index.search("其他").total_is_estimate
+
+
+@pytest.mark.parametrize("sort", ["date", "date_asc"])
+def test_broad_query_sorted_by_date_pages_like_an_exact_one(index, monkeypatch, sort):
+    rng = random.Random(7)
+    days = rng.sample(range(date(1930, 1, 1).toordinal(), date(2150, 1, 1).toordinal()), 45)
+    index.index_documents(
+        SearchDocFactory(id=i, body="公开", published_on=date.fromordinal(day))
+        for i, day in enumerate(days, start=1)
+    )
+    exact = [ids(index.search("公开", sort=sort, page=p, page_size=7)) for p in range(1, 8)]
+    monkeypatch.setattr(engine, "ESTIMATE_ABOVE", 10)
+    sliced = [index.search("公开", sort=sort, page=p, page_size=7) for p in range(1, 8)]
+    assert all(r.total_is_estimate for r in sliced)
+    assert [ids(r) for r in sliced] == exact
+    by_day = sorted(range(1, 46), key=lambda i: days[i - 1], reverse=sort == "date")
+    assert [i for page in exact for i in page] == by_day

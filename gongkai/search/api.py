@@ -46,6 +46,7 @@ class SearchHit(Schema):
 class SearchPage(Schema):
     q: str
     total: int
+    total_is_estimate: bool
     page: int
     page_size: int
     page_count: int
@@ -78,6 +79,7 @@ def search(request, params: Query[SearchParams]):
     return {
         "q": form.query,
         "total": result.total,
+        "total_is_estimate": result.total_is_estimate,
         "page": result.page,
         "page_size": result.page_size,
         "page_count": result.page_count,

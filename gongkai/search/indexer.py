@@ -53,9 +53,14 @@ def is_lock_busy(exc: Exception) -> bool:
     return "lock" in str(exc).lower()
 
 
+def index_exists() -> bool:
+    """Whether this node's index has been built (cheap: no index is opened)."""
+    return read_marker() is not None and engine.SearchIndex.exists(search_dir())
+
+
 def open_index(*, create: bool = False) -> engine.SearchIndex | None:
     """This node's index, or None when it has not been built."""
-    if not create and (read_marker() is None or not engine.SearchIndex.exists(search_dir())):
+    if not create and not index_exists():
         return None
     return engine.SearchIndex(search_dir())
 

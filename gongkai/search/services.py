@@ -60,7 +60,7 @@ def search_published(
     before the indexer has caught up. Without an index (never built on this node) a slower
     database scan answers instead, and `from_index` is False so pages can say so.
     """
-    if indexer.open_index() is None:
+    if not indexer.index_exists():
         return _database_search(query, filters or engine.Filters(), page, page_size), False
     index = _open(indexer.search_dir())
     result = index.search(query, filters, sort, page, page_size, facets=facets)

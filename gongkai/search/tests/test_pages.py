@@ -247,3 +247,12 @@ def test_results_page_runs_a_bounded_number_of_queries(
     for size in (2, 12):
         with django_assert_max_num_queries(4):
             assert len(found_ids(client, q="防汛", unit=unit_a.code, page_size=size)) == size
+
+
+def test_very_broad_queries_show_an_estimated_total(client, forest, monkeypatch):
+    from gongkai.search import engine
+
+    monkeypatch.setattr(engine, "ESTIMATE_ABOVE", 0)
+    html = search_page(client, q="通知")
+    assert re.search(r"找到 约 <strong>\d+</strong> 条结果", html)
+    assert client.get("/api/v1/search?q=通知").json()["total_is_estimate"] is True

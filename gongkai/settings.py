@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.portal.context_processors.preferences",
                 "gongkai.portal.context_processors.site",
+                "gongkai.console.context_processors.roles",
             ],
         },
     },

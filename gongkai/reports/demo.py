@@ -1,10 +1,9 @@
-"""Demo annual reports for 2025: the units that handled the demo applications publish theirs
-through the real workflow (editor writes, reviewer approves and publishes); the district
-government's aggregate report is prepared by one openness-office account and reviewed and
-published by another, since nobody reviews their own report."""
+"""Demo annual reports for 2025: every unit publishes its own through the real workflow
+(editor writes, reviewer approves and publishes); the district government's aggregate report
+is prepared by one openness-office account and reviewed and published by another, since
+nobody reviews their own report."""
 
 from gongkai.accounts.models import User
-from gongkai.applications.demo import UNIT_CODES
 from gongkai.units.models import Unit
 
 from . import workflow
@@ -39,10 +38,10 @@ def _figures(number):
 
 
 def load(stdout):
-    units = list(Unit.objects.filter(code__in=UNIT_CODES).order_by("display_order", "pk"))
+    units = Unit.objects.active().exclude(code=GOVERNMENT_CODE).order_by("display_order", "pk")
     staff = {user.username: user for user in User.objects.filter(username__contains="-")}
     published = 0
-    for number, unit in enumerate(units, start=1):
+    for number, unit in enumerate(list(units), start=1):
         if AnnualReport.objects.filter(unit=unit, year=YEAR).exists():
             continue
         editor, reviewer = staff[f"{unit.code}-editor"], staff[f"{unit.code}-reviewer"]

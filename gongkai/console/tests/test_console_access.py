@@ -142,3 +142,11 @@ def test_system_administrator_manages_accounts_in_the_django_admin(client_of, go
     client = client_of(sysadmin)
     assert client.get("/admin/accounts/user/").status_code == 200
     assert unit_a.full_name in client.get("/admin/units/unit/").content.decode()
+
+
+def test_the_console_menu_shows_only_what_a_role_can_use(client_of, editor_a, office):
+    editor_menu = client_of(editor_a).get("/console/").content.decode()
+    assert "主动公开" in editor_menu
+    assert "单位管理" not in editor_menu
+    assert "审计日志" not in editor_menu
+    assert "单位管理" in client_of(office).get("/console/").content.decode()

@@ -1,0 +1,10 @@
+from gongkai.accounts.permissions import roles_of
+from gongkai.accounts.roles import WORK_ROLES
+
+
+def roles(request):
+    """The signed-in person's roles, so the console shows only the links they can use."""
+    if not request.path.startswith("/console/") or not request.user.is_authenticated:
+        return {}
+    held = roles_of(request.user)
+    return {"console_roles": held, "console_works": bool(held & WORK_ROLES)}

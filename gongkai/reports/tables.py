@@ -14,8 +14,8 @@ from . import format as fmt
 
 
 @dataclass(frozen=True)
-class Table3:
-    """All 25 × 7 cells, keyed (row key, column key); `records` maps the same keys to ids."""
+class _Cells:
+    """Counted cells and, under the same keys, the ids of the records behind each count."""
 
     cells: dict
     records: dict = field(default_factory=dict)
@@ -25,23 +25,19 @@ class Table3:
 
     def records_for(self, key):
         return tuple(self.records.get(key, ()))
+
+
+@dataclass(frozen=True)
+class Table3(_Cells):
+    """All 25 × 7 cells, keyed (row key, column key)."""
 
     def column(self, column):
         return {row: self[(row, column)] for row in fmt.TABLE3_ROW_KEYS}
 
 
 @dataclass(frozen=True)
-class Table4:
+class Table4(_Cells):
     """The 15 cells of table 四, keyed "review.upheld" … "litigation_after_review.total"."""
-
-    cells: dict
-    records: dict = field(default_factory=dict)
-
-    def __getitem__(self, key):
-        return self.cells.get(key, 0)
-
-    def records_for(self, key):
-        return tuple(self.records.get(key, ()))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from gongkai.publishing import samplefiles, workflow
-from gongkai.publishing.tests.factories import content, published
+from gongkai.publishing.tests.factories import published
 
 pytestmark = pytest.mark.django_db
 
@@ -76,21 +76,13 @@ def test_short_words_long_phrases_and_document_numbers(client, forest, query):
 
 
 def test_index_number_and_attachment_text(client, editor_a, reviewer_a, unit_a, forest):
-    document = workflow.create_draft(actor=editor_a, unit=unit_a, content=content(title="附件通知"))
-    workflow.add_attachment(
-        actor=editor_a,
-        document=document,
-        data=samplefiles.docx_bytes(["附件：林区野外用火审批登记表"]),
-        filename="登记表.docx",
+    document = published(
+        editor_a,
+        reviewer_a,
+        unit_a,
+        attachments=[("登记表.docx", samplefiles.docx_bytes(["附件：林区野外用火审批登记表"]))],
+        title="附件通知",
     )
-    workflow.submit(actor=editor_a, document=document)
-    workflow.review(
-        actor=reviewer_a,
-        document=document,
-        confidentiality_result="同意",
-        disclosure_confirmed=True,
-    )
-    workflow.publish(actor=reviewer_a, document=document)
     run_indexer()
     assert ids(client, q="野外用火审批") == [document.pk]
     document.refresh_from_db()

@@ -68,21 +68,12 @@ def test_revision_replaces_the_indexed_text(editor_a, reviewer_a, unit_a):
 
 
 def test_attachment_only_phrase_finds_its_document(editor_a, reviewer_a, unit_a):
-    document = workflow.create_draft(actor=editor_a, unit=unit_a, content=content())
-    workflow.add_attachment(
-        actor=editor_a,
-        document=document,
-        data=samplefiles.docx_bytes(["附件：林区野外用火审批登记表"]),
-        filename="登记表.docx",
+    document = published(
+        editor_a,
+        reviewer_a,
+        unit_a,
+        attachments=[("登记表.docx", samplefiles.docx_bytes(["附件：林区野外用火审批登记表"]))],
     )
-    workflow.submit(actor=editor_a, document=document)
-    workflow.review(
-        actor=reviewer_a,
-        document=document,
-        confidentiality_result="同意",
-        disclosure_confirmed=True,
-    )
-    workflow.publish(actor=reviewer_a, document=document)
     run_indexer()
     assert found("野外用火审批") == [document.pk]
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from gongkai.accounts.tests.factories import StaffFactory
 from gongkai.publishing import samplefiles, workflow
-from gongkai.publishing.tests.factories import content, normative, published
+from gongkai.publishing.tests.factories import normative, published
 from gongkai.units.tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,21 +93,12 @@ def test_index_number_finds_exactly_its_document(client, editor_a, reviewer_a, u
 
 
 def test_phrase_only_in_an_attachment_finds_its_document(client, editor_a, reviewer_a, unit_a):
-    document = workflow.create_draft(actor=editor_a, unit=unit_a, content=content())
-    workflow.add_attachment(
-        actor=editor_a,
-        document=document,
-        data=samplefiles.docx_bytes(["附件：林区野外用火审批登记表"]),
-        filename="登记表.docx",
+    document = published(
+        editor_a,
+        reviewer_a,
+        unit_a,
+        attachments=[("登记表.docx", samplefiles.docx_bytes(["附件：林区野外用火审批登记表"]))],
     )
-    workflow.submit(actor=editor_a, document=document)
-    workflow.review(
-        actor=reviewer_a,
-        document=document,
-        confidentiality_result="同意",
-        disclosure_confirmed=True,
-    )
-    workflow.publish(actor=reviewer_a, document=document)
     run_indexer()
     assert found_ids(client, q="野外用火审批") == [document.pk]
 

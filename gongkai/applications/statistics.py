@@ -68,21 +68,27 @@ def request_statistics(*, units, year):
     return RequestStatistics(year=year, cells=cells, records=full_records)
 
 
-def review_statistics(*, units, year):
-    """Table 四: reviews and lawsuits filed in the year, by their result at the year's end."""
+def review_records(*, units, year):
+    """Table 四's cells as lists of remedy ids: reviews and lawsuits filed in the year, by
+    their result at the year's end (undecided by 31 December counts as pending)."""
     last = datetime.date(year, 12, 31)
-    counts = {
-        f"{prefix}.{result}": 0
+    records = {
+        f"{prefix}.{result}": []
         for prefix in REMEDY_PREFIX.values()
         for result in (*RemedyResult.values, "total")
     }
     remedies = Remedy.objects.filter(
         application__unit__in=_unit_ids(units), filed_on__year=year
-    ).values_list("kind", "result", "decided_on")
-    for kind, result, decided_on in remedies:
+    ).order_by("pk")
+    for pk, kind, result, decided_on in remedies.values_list("pk", "kind", "result", "decided_on"):
         if decided_on is None or decided_on > last:
             result = RemedyResult.PENDING
         prefix = REMEDY_PREFIX[kind]
-        counts[f"{prefix}.{result}"] += 1
-        counts[f"{prefix}.total"] += 1
-    return counts
+        records[f"{prefix}.{result}"].append(pk)
+        records[f"{prefix}.total"].append(pk)
+    return records
+
+
+def review_statistics(*, units, year):
+    """Table 四's counts (see `review_records`)."""
+    return {key: len(ids) for key, ids in review_records(units=units, year=year).items()}

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 
-from gongkai.applications.models import FeeNotice, Remedy, RemedyResult
-from gongkai.applications.statistics import REMEDY_PREFIX, request_statistics, review_statistics
+from gongkai.applications.models import FeeNotice
+from gongkai.applications.statistics import request_statistics, review_records
 from gongkai.units.models import Unit
 
 from . import format as fmt
@@ -60,9 +60,8 @@ def compute_tables(report):
     units = list(covered_units(report.unit))
     statistics = request_statistics(units=units, year=report.year)
     table3 = build_table3(statistics.cells, statistics.records)
-    table4 = build_table4(
-        review_statistics(units=units, year=report.year), _remedy_records(units, report.year)
-    )
+    remedies = review_records(units=units, year=report.year)
+    table4 = build_table4({key: len(ids) for key, ids in remedies.items()}, remedies)
     table2, records, sources = _table2(report, units)
     return ReportTables(table2, table3, table4, records, sources)
 
@@ -94,20 +93,6 @@ def _normative_records(units, year):
             Document.objects.in_force_on(year_end).filter(unit__in=units)
         ),
     }
-
-
-def _remedy_records(units, year):
-    """The remedies behind each table 四 cell, classified as `review_statistics` counts them."""
-    last = datetime.date(year, 12, 31)
-    records = {key: [] for key in fmt.TABLE4_KEYS}
-    remedies = Remedy.objects.filter(application__unit__in=units, filed_on__year=year)
-    for pk, kind, result, decided_on in remedies.values_list("pk", "kind", "result", "decided_on"):
-        if decided_on is None or decided_on > last:
-            result = RemedyResult.PENDING
-        prefix = REMEDY_PREFIX[kind]
-        records[f"{prefix}.{result}"].append(pk)
-        records[f"{prefix}.total"].append(pk)
-    return records
 
 
 def _ids(query):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.applications import workflow
 from gongkai.applications.letters import docx_text
@@ -74,7 +75,7 @@ def test_public_form_to_downloaded_reply(
     page.fill("#id_tracking_number", number)
     page.fill("#id_access_code", code)
     page.get_by_role("button", name="查询").click()
-    assert page.locator("#status").inner_text() == "办理中"
+    expect(page.locator("#status")).to_have_text("办理中")
     assert "延期答复告知书" in page.content()
 
     time_machine.move_to(moment(2026, 10, 20), tick=True)
@@ -89,7 +90,7 @@ def test_public_form_to_downloaded_reply(
     page.fill("#id_tracking_number", number)
     page.fill("#id_access_code", code)
     page.get_by_role("button", name="查询").click()
-    assert page.locator("#status").inner_text() == "已答复"
+    expect(page.locator("#status")).to_have_text("已答复")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="政府信息公开申请答复书").click()
     with open(download_info.value.path(), "rb") as downloaded:

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.accounts.tests.factories import PASSWORD
 
@@ -13,16 +14,16 @@ def test_citizen_reaches_a_unit_column_and_editor_logs_in(browser_page, unit_a, 
     page.get_by_role("link", name=re.compile("政府信息公开")).first.click()
     page.get_by_role("link", name=unit_a.full_name).click()
     page.get_by_role("link", name="政府信息公开指南").click()
-    assert page.get_by_role("heading", level=1, name=re.compile(unit_a.full_name)).is_visible()
+    expect(page.get_by_role("heading", level=1, name=re.compile(unit_a.full_name))).to_be_visible()
 
     page.get_by_role("button", name="特大").click()
-    assert "font-larger" in page.locator("html").get_attribute("class")
+    expect(page.locator("html")).to_have_class(re.compile("font-larger"))
 
     page.get_by_role("link", name="工作人员登录").click()
     page.get_by_label("用户名").fill(editor_a.username)
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
-    assert page.get_by_role("heading", name="工作台").is_visible()
+    expect(page.get_by_role("heading", name="工作台")).to_be_visible()
     assert page.console_errors == []
 
 

@@ -4,6 +4,7 @@ and a citizen finds it in the unit's column."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.accounts.tests.factories import PASSWORD
 from gongkai.publishing import samplefiles
@@ -41,14 +42,14 @@ def test_import_submit_review_publish_then_visible_on_portal(
         {"name": "演练通知.docx", "mimeType": "application/octet-stream", "buffer": docx}
     )
     page.get_by_role("button", name="导入").click()
-    assert page.get_by_label("标题（必填）").input_value() == TITLE
+    expect(page.get_by_label("标题（必填）")).to_have_value(TITLE)
     page.get_by_label("主题分类").select_option("02.03")
     page.get_by_label("文种", exact=True).select_option("notice")
     page.get_by_label("法定公开事项").select_option("a20.12")
     page.get_by_role("button", name="保存草稿").click()
-    assert page.get_by_text("未发现问题。").is_visible()
+    expect(page.get_by_text("未发现问题。")).to_be_visible()
     page.get_by_role("button", name="提交审核").click()
-    assert page.get_by_text("已提交审核。").is_visible()
+    expect(page.get_by_text("已提交审核。")).to_be_visible()
     page.get_by_role("button", name="退出").click()
 
     _login(page, reviewer_a)
@@ -57,10 +58,10 @@ def test_import_submit_review_publish_then_visible_on_portal(
     page.get_by_label(re.compile("已核对公开属性")).check()
     page.get_by_role("button", name="审核通过").click()
     page.get_by_role("button", name="发布", exact=True).click()
-    assert page.get_by_text("已发布。").is_visible()
+    expect(page.get_by_text("已发布。")).to_be_visible()
 
     page.goto(f"/units/{unit_a.code}/statutory/")
     page.get_by_role("link", name=TITLE).click()
-    assert page.get_by_role("heading", level=1, name=TITLE).is_visible()
-    assert page.get_by_role("cell", name="测甲发〔2024〕11号").is_visible()
+    expect(page.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
+    expect(page.get_by_role("cell", name="测甲发〔2024〕11号")).to_be_visible()
     assert page.console_errors == []

@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from gongkai.publishing.tests.factories import published
 
@@ -29,12 +30,12 @@ def test_search_from_the_header_filter_and_open_a_document(
     page.get_by_role("searchbox", name="检索全区政府信息").fill("秸秆禁烧")
     page.get_by_role("button", name="搜索").click()
     page.wait_for_url("**/search/?q=*")
-    assert "找到 2 条结果" in page.locator("#result-count").inner_text()
+    expect(page.locator("#result-count")).to_contain_text("找到 2 条结果")
     page.get_by_label("文种").select_option("notice")
     page.get_by_role("button", name="应用筛选").click()
     page.wait_for_url("**doc_type=notice**")
-    assert "找到 1 条结果" in page.locator("#result-count").inner_text()
+    expect(page.locator("#result-count")).to_contain_text("找到 1 条结果")
     page.locator(".search-results a").first.click()
     page.wait_for_url(f"**/documents/{notice.pk}/")
-    assert notice.title in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text(notice.title)
     assert page.console_errors == []

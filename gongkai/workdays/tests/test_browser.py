@@ -2,6 +2,7 @@
 citizen then uses the calculator and opens its explanation."""
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.accounts.tests.factories import PASSWORD, StaffFactory
 from gongkai.workdays.services import load_chinesecalendar_years
@@ -23,23 +24,23 @@ def test_paste_notice_confirm_then_calculate_with_explanation(browser_page, gove
     page.get_by_label("通知全文").fill(HYPOTHETICAL_NOTICE_2027)
     page.get_by_role("button", name="识别").click()
     preview = page.locator("#preview")
-    assert "识别结果：2027年" in preview.inner_text()
-    assert "2027年2月20日（星期六）" in preview.inner_text()
+    expect(preview).to_contain_text("识别结果：2027年")
+    expect(preview).to_contain_text("2027年2月20日（星期六）")
     page.get_by_role("button", name="确认保存").click()
 
     page.wait_for_url("**/console/workdays/year/2027/")
-    assert "已保存2027年节假日安排（第1版）" in page.locator(".messages").inner_text()
-    assert "第1版" in page.locator("main").inner_text()
+    expect(page.locator(".messages")).to_contain_text("已保存2027年节假日安排（第1版）")
+    expect(page.locator("main")).to_contain_text("第1版")
 
     page.goto("/workdays/")
     page.get_by_label("起算日期").fill("2026-12-10")
     page.get_by_label("工作日数").fill("20")
     page.get_by_role("button", name="计算").click()
-    assert "2027年1月8日" in page.locator("#result").inner_text()
-    assert "暂定" not in page.locator("#result").inner_text()
+    expect(page.locator("#result")).to_contain_text("2027年1月8日")
+    expect(page.locator("#result")).not_to_contain_text("暂定")
 
     page.get_by_text("这个日期是怎么算的").click()
     row = page.get_by_role("row", name="2027-01-01")
-    assert row.is_visible()
-    assert "元旦放假，不计入" in row.inner_text()
+    expect(row).to_be_visible()
+    expect(row).to_contain_text("元旦放假，不计入")
     assert page.console_errors == []

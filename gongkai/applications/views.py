@@ -33,7 +33,6 @@ LOOKUP_LIMIT = 5
 LOOKUP_WINDOW = 15 * 60
 SESSION_ACCESS = "applications_access"
 SESSION_RECEIPT = "applications_receipt"
-DUE_SOON_WORKING_DAYS = 5
 
 
 # ---- public portal ---------------------------------------------------------------------------
@@ -190,6 +189,8 @@ def queue(request):
     if unit and unit.isdigit():
         applications = applications.filter(unit_id=int(unit))
     calendar = services.current_calendar()
+    # "Due soon" starts where the first reminder goes out.
+    due_soon = max(Policy.current().reminder_thresholds(), default=0)
     rows = []
     for application in applications.order_by("due_date", "id")[:500]:
         left = (
@@ -197,7 +198,7 @@ def queue(request):
             if application.is_open
             else None
         )
-        rows.append((application, left, _urgency(application, left)))
+        rows.append((application, left, _urgency(left, due_soon)))
     return render(
         request,
         "applications/console/queue.html",
@@ -212,12 +213,12 @@ def queue(request):
     )
 
 
-def _urgency(application, left):
+def _urgency(left, due_soon):
     if left is None:
         return ""
     if left < 0:
         return "overdue"
-    return "due-soon" if left <= DUE_SOON_WORKING_DAYS else ""
+    return "due-soon" if left <= due_soon else ""
 
 
 @staff_required

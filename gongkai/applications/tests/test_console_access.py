@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from gongkai.applications.models import Status
+from gongkai.applications import services
+from gongkai.applications.models import Policy, Status
+from gongkai.applications.policy import save_policy
 from gongkai.audit.models import AuditEvent
 
 
@@ -90,6 +92,22 @@ def test_queue_highlights_overdue(application, client_of, editor_a, at):
     at(2026, 11, 2)
     page = client_of(editor_a).get(reverse("console-applications:queue")).content.decode()
     assert 'class="overdue"' in page
+
+
+def test_queue_marks_due_soon_from_the_first_reminder_day(
+    application, client_of, editor_a, office, at
+):
+    at(2026, 10, 19)
+    assert services.working_days_left(application) == 8
+    queue = reverse("console-applications:queue")
+    assert 'class="due-soon"' not in client_of(editor_a).get(queue).content.decode()
+    save_policy(
+        actor=office,
+        online_nonworking_rule=Policy.current().online_nonworking_rule,
+        fee_clock_stops=Policy.current().fee_clock_stops,
+        reminder_days="10,3",
+    )
+    assert 'class="due-soon"' in client_of(editor_a).get(queue).content.decode()
 
 
 def test_staff_register_by_post_uses_signing_date(

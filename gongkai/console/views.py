@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -64,6 +65,8 @@ def unit_list(request):
 def unit_edit(request, pk=None):
     government = _office_government(request.user)
     unit = get_object_or_404(Unit, pk=pk, government=government) if pk else None
+    # Validation writes the chosen parent onto the instance; a move goes through move_unit.
+    current_parent_id = unit.parent_id if unit else None
     form = UnitForm(request.POST or None, instance=unit, government=government)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "parent"}
@@ -74,9 +77,12 @@ def unit_edit(request, pk=None):
                     actor=request.user, parent=parent or government, **data
                 )
             else:
-                unit_services.update_unit(actor=request.user, unit=unit, **data)
-                if parent != unit.parent and not unit.is_government:
-                    unit_services.move_unit(actor=request.user, unit=unit, new_parent=parent)
+                # One form, one change: a refused move leaves the other fields unsaved too.
+                with transaction.atomic():
+                    unit_services.update_unit(actor=request.user, unit=unit, **data)
+                    moved = (parent.pk if parent else None) != current_parent_id
+                    if moved and not unit.is_government:
+                        unit_services.move_unit(actor=request.user, unit=unit, new_parent=parent)
         except ValidationError as error:
             _apply_errors(form, error)
         else:

@@ -1,11 +1,14 @@
-"""Changes to the unit tree. Each function validates, changes, and records the change in the
-audit trail inside one transaction; invalid input raises ValidationError with a Chinese
-message and changes nothing."""
+"""Changes to the unit tree. Each function checks that the actor is the openness office of
+the government concerned, validates, changes, and records the change in the audit trail
+inside one transaction; invalid input raises ValidationError with a Chinese message and
+changes nothing."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
+from gongkai.accounts.permissions import require, require_any_role
+from gongkai.accounts.roles import Role
 from gongkai.audit.services import changes, record
 from gongkai.core.identity import is_valid_credit_code
 
@@ -69,6 +72,15 @@ def _check_codes(unit):
         raise ValidationError({"index_code": "该索引号前缀已被其他单位使用。"})
 
 
+def _require_office(actor, unit) -> None:
+    """Only the openness office of a unit's government manages it; a new government (one
+    more site on a shared platform) is set up by the system administrator."""
+    if unit is None:
+        require_any_role(actor, Role.SYSADMIN)
+    else:
+        require(actor, unit, Role.OFFICE)
+
+
 def _save(unit):
     unit.full_clean(exclude=["parent", "government", "merged_into"], validate_unique=False)
     _check_codes(unit)
@@ -81,6 +93,7 @@ def _save(unit):
 
 @transaction.atomic
 def create_unit(*, actor, parent=None, **fields) -> Unit:
+    _require_office(actor, parent)
     unit = Unit(parent=parent, **fields)
     unit.government = _government_for(unit.kind, parent)
     _save(unit)
@@ -94,6 +107,7 @@ def create_unit(*, actor, parent=None, **fields) -> Unit:
 @transaction.atomic
 def update_unit(*, actor, unit, **fields) -> Unit:
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    _require_office(actor, unit)
     before = {name: getattr(unit, name) for name in EDITABLE_FIELDS}
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
@@ -110,6 +124,9 @@ def update_unit(*, actor, unit, **fields) -> Unit:
 @transaction.atomic
 def move_unit(*, actor, unit, new_parent) -> Unit:
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    _require_office(actor, unit)
+    if new_parent is not None:
+        _require_office(actor, new_parent)
     if new_parent is None and not unit.is_government:
         raise ValidationError("除人民政府外，每个单位都必须有上级单位。")
     if new_parent is not None and (
@@ -140,6 +157,8 @@ def move_unit(*, actor, unit, new_parent) -> Unit:
 def merge_unit(*, actor, unit, into, on) -> Unit:
     """Merge `unit` into `into`: it keeps its history and its public pages redirect."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    _require_office(actor, unit)
+    _require_office(actor, into)
     if into.pk == unit.pk or into.is_merged:
         raise ValidationError("只能并入另一个仍在运行的单位。")
     if unit.is_government or unit.children.filter(merged_into__isnull=True).exists():
@@ -155,6 +174,7 @@ def delete_unit(*, actor, unit) -> None:
     """Delete a unit that holds nothing. A unit with records is deactivated or merged instead,
     because its published information and applications must stay attributable."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    _require_office(actor, unit)
     if unit.children.exists():
         raise ValidationError("该单位还有下级单位，不能删除。")
     label = str(unit)

@@ -1,7 +1,9 @@
 import pytest
 from django.conf import settings as django_settings
+from django.urls import reverse
 
 from gongkai.accounts.tests.factories import PASSWORD, StaffFactory
+from gongkai.audit.models import AuditEvent
 from gongkai.units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +152,36 @@ def test_the_console_menu_shows_only_what_a_role_can_use(client_of, editor_a, of
     assert "单位管理" not in editor_menu
     assert "审计日志" not in editor_menu
     assert "单位管理" in client_of(office).get("/console/").content.decode()
+
+
+def _unit_form_data(unit, **changes):
+    from gongkai.units.services import EDITABLE_FIELDS
+
+    data = {name: getattr(unit, name) for name in EDITABLE_FIELDS}
+    data["parent"] = unit.parent_id
+    data.update(changes)
+    return {k: ("on" if v is True else v) for k, v in data.items() if v not in (None, False)}
+
+
+def test_office_moves_a_unit_in_the_console(client_of, office, unit_a, unit_b):
+    url = reverse("console:unit-edit", args=[unit_a.pk])
+    response = client_of(office).post(url, _unit_form_data(unit_a, parent=unit_b.pk))
+    assert response.status_code == 302
+    unit_a.refresh_from_db()
+    assert unit_a.parent_id == unit_b.pk
+    assert AuditEvent.objects.filter(action="unit.move", target_id=str(unit_a.pk)).exists()
+
+
+def test_moving_a_unit_under_its_own_descendant_changes_nothing(client_of, office, unit_a):
+    from gongkai.units.tests.factories import UnitFactory
+
+    child = UnitFactory(parent=unit_a)
+    url = reverse("console:unit-edit", args=[unit_a.pk])
+    data = _unit_form_data(unit_a, parent=child.pk, phone="0999-5555555")
+    response = client_of(office).post(url, data)
+    assert response.status_code == 200
+    assert "不能把单位移到它自己或它的下级单位之下" in response.content.decode()
+    unit_a.refresh_from_db()
+    assert unit_a.parent_id == unit_a.government_id
+    assert unit_a.phone != "0999-5555555"
+    assert not AuditEvent.objects.filter(action__startswith="unit.").exists()

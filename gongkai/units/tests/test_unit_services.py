@@ -1,6 +1,8 @@
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
+from gongkai.accounts.roles import Role
+from gongkai.accounts.tests.factories import MembershipFactory
 from gongkai.audit.models import AuditEvent
 from gongkai.units import services
 from gongkai.units.models import Unit, UnitKind
@@ -63,6 +65,7 @@ def test_moving_a_unit_to_another_government_moves_its_subtree(office, unit_a):
     from .factories import GovernmentFactory
 
     other = GovernmentFactory()
+    MembershipFactory(user=office, unit=other, role=Role.OFFICE)
     child = UnitFactory(parent=unit_a)
     services.move_unit(actor=office, unit=unit_a, new_parent=other)
     child.refresh_from_db()
@@ -102,3 +105,40 @@ def test_descendants_are_found_in_one_query(unit_a, django_assert_num_queries):
     grandchild = UnitFactory(parent=child)
     with django_assert_num_queries(1):
         assert services.descendant_ids(unit_a) == {child.pk, grandchild.pk}
+
+
+def test_only_the_office_of_the_units_government_may_change_it(editor_a, unit_a, unit_b):
+    from .factories import GovernmentFactory
+
+    other_office = MembershipFactory(unit=GovernmentFactory(), role=Role.OFFICE).user
+    for actor in (editor_a, other_office):
+        with pytest.raises(PermissionDenied):
+            services.update_unit(actor=actor, unit=unit_a, phone="0999-0000000")
+        with pytest.raises(PermissionDenied):
+            services.merge_unit(actor=actor, unit=unit_b, into=unit_a, on="2026-03-01")
+        with pytest.raises(PermissionDenied):
+            services.delete_unit(actor=actor, unit=unit_b)
+        with pytest.raises(PermissionDenied):
+            services.create_unit(actor=actor, parent=unit_a, **_fields())
+    unit_a.refresh_from_db()
+    assert unit_a.phone == "0999-1234567"
+    assert Unit.objects.filter(pk=unit_b.pk, merged_into=None).exists()
+    assert not AuditEvent.objects.filter(action__startswith="unit.").exists()
+
+
+def test_a_unit_cannot_be_moved_into_a_government_the_office_does_not_run(office, unit_a):
+    from .factories import GovernmentFactory
+
+    with pytest.raises(PermissionDenied):
+        services.move_unit(actor=office, unit=unit_a, new_parent=GovernmentFactory())
+    unit_a.refresh_from_db()
+    assert unit_a.parent_id == unit_a.government_id
+
+
+def test_a_new_government_is_set_up_by_the_system_administrator(office, government):
+    sysadmin = MembershipFactory(unit=government, role=Role.SYSADMIN).user
+    fields = _fields(kind=UnitKind.GOVERNMENT, full_name="测试市人民政府", code="city")
+    with pytest.raises(PermissionDenied):
+        services.create_unit(actor=office, **fields)
+    government = services.create_unit(actor=sysadmin, **fields)
+    assert government.government == government

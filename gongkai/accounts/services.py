@@ -2,7 +2,7 @@
 three classes) and are hashed with Argon2."""
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from gongkai.audit.services import record
@@ -11,15 +11,21 @@ from .models import Membership, User
 from .permissions import has_role, require
 from .roles import ADMINISTRATOR_ROLES, Role
 
+ROLE_SEPARATION_MESSAGE = (
+    "系统管理员、安全管理员、审计管理员须分设账号（三员分立），不能与其他角色兼任。"
+)
+
+
+def roles_may_share_an_account(roles) -> bool:
+    """三员分立: an administrator role is the only role on its account."""
+    roles = set(roles)
+    return len(roles) <= 1 or not roles & ADMINISTRATOR_ROLES
+
 
 def _check_role_separation(user, role):
     held = set(user.memberships.values_list("role", flat=True))
-    if not held:
-        return
-    if role in ADMINISTRATOR_ROLES or held & ADMINISTRATOR_ROLES:
-        raise ValidationError(
-            "系统管理员、安全管理员、审计管理员须分设账号（三员分立），不能与其他角色兼任。"
-        )
+    if not roles_may_share_an_account(held | {role}):
+        raise ValidationError(ROLE_SEPARATION_MESSAGE)
 
 
 @transaction.atomic
@@ -86,7 +92,14 @@ def set_active(*, actor, user, active, unit) -> User:
 
 
 @transaction.atomic
-def change_password(*, actor, user, new_password) -> None:
+def change_password(*, actor, user, old_password, new_password) -> None:
+    """A person changes their own password, knowing the current one."""
+    if actor.pk != user.pk:
+        raise PermissionDenied("只能修改自己的密码。")
+    if not user.check_password(old_password):
+        raise ValidationError({"old_password": "当前密码不正确。"})
+    if old_password == new_password:
+        raise ValidationError({"new_password": "新密码不能与当前密码相同。"})
     validate_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])

@@ -13,6 +13,26 @@ class LoginForm(AuthenticationForm):
     }
 
 
+class PasswordChangeForm(forms.Form):
+    old_password = forms.CharField(
+        label="当前密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    new_password = forms.CharField(
+        label="新密码",
+        help_text="至少 10 位，包含大写字母、小写字母、数字、符号中的至少三类。",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    new_password_again = forms.CharField(
+        label="再次输入新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password") != data.get("new_password_again"):
+            self.add_error("new_password_again", "两次输入的新密码不一致。")
+        return data
+
+
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit

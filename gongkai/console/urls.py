@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/", views.staff_home, name="staff-home"),
     path("staff/<int:pk>/", views.staff_list, name="staff"),
     path("staff/<int:pk>/<int:user_pk>/toggle/", views.staff_toggle, name="staff-toggle"),
+    path("password/", views.password_change, name="password"),
     path("audit/", views.audit_log, name="audit"),
     path("security/lockouts/", views.lockouts, name="lockouts"),
 ]

@@ -1,6 +1,7 @@
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -18,7 +19,7 @@ from gongkai.units import services as unit_services
 from gongkai.units.models import Unit
 
 from .decorators import staff_required
-from .forms import LoginForm, MergeForm, StaffForm, UnitForm
+from .forms import LoginForm, MergeForm, PasswordChangeForm, StaffForm, UnitForm
 from .panels import panels_for
 
 
@@ -171,6 +172,26 @@ def staff_toggle(request, pk, user_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("console:staff", pk=unit.pk)
+
+
+@staff_required
+def password_change(request):
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_services.change_password(
+                actor=request.user,
+                user=request.user,
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, "密码已修改。")
+            return redirect("console:dashboard")
+    return render(request, "console/password.html", {"form": form})
 
 
 @staff_required

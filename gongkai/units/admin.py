@@ -8,8 +8,14 @@ class UnitAdmin(admin.ModelAdmin):
     list_display = ("full_name", "code", "kind", "government", "is_active", "merged_into")
     list_filter = ("kind", "is_active", "government")
     search_fields = ("full_name", "short_name", "code", "credit_code")
-    readonly_fields = ("government", "merged_into", "merged_on")
+
+    # Units are created, changed, merged and deleted by the openness office in the console,
+    # whose services validate, check permissions and keep the history; here they are only read.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def has_delete_permission(self, request, obj=None):
-        # Units are deleted, merged or deactivated through the console, which keeps history.
         return False

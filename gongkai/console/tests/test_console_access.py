@@ -185,3 +185,67 @@ def test_moving_a_unit_under_its_own_descendant_changes_nothing(client_of, offic
     assert unit_a.parent_id == unit_a.government_id
     assert unit_a.phone != "0999-5555555"
     assert not AuditEvent.objects.filter(action__startswith="unit.").exists()
+
+
+def test_staff_change_their_own_password(client_of, editor_a):
+    from gongkai.accounts.tests.factories import PASSWORD
+
+    client = client_of(editor_a)
+    url = reverse("console:password")
+    weak = {"old_password": PASSWORD, "new_password": "abc", "new_password_again": "abc"}
+    page = client.post(url, weak).content.decode()
+    assert "密码太短：至少需要 10 个字符" in page
+    editor_a.refresh_from_db()
+    assert editor_a.check_password(PASSWORD)
+
+    wrong = {"old_password": "Not-the-2026-one", "new_password": "New-pass-2026x"}
+    wrong["new_password_again"] = wrong["new_password"]
+    assert "当前密码不正确" in client.post(url, wrong).content.decode()
+
+    good = dict(wrong, old_password=PASSWORD)
+    assert client.post(url, good).status_code == 302
+    editor_a.refresh_from_db()
+    assert editor_a.check_password("New-pass-2026x")
+    assert AuditEvent.objects.for_target(editor_a).get(action="staff.password").actor == editor_a
+    assert client.get(reverse("console:dashboard")).status_code == 200
+
+
+def test_django_admin_keeps_administrator_roles_on_their_own_accounts(
+    client_of, government, unit_a
+):
+    from gongkai.accounts.models import Membership
+
+    sysadmin = StaffFactory(
+        membership__unit=government, membership__role="sysadmin", is_staff=True, is_superuser=True
+    )
+    auditor = StaffFactory(membership__unit=government, membership__role="auditadmin")
+    held = auditor.memberships.get()
+    data = {
+        "username": auditor.username,
+        "last_name": auditor.last_name,
+        "is_active": "on",
+        "date_joined_0": "2026-01-01",
+        "date_joined_1": "00:00:00",
+        "memberships-TOTAL_FORMS": "2",
+        "memberships-INITIAL_FORMS": "1",
+        "memberships-0-id": held.pk,
+        "memberships-0-user": auditor.pk,
+        "memberships-0-unit": government.pk,
+        "memberships-0-role": "auditadmin",
+        "memberships-1-user": auditor.pk,
+        "memberships-1-unit": unit_a.pk,
+        "memberships-1-role": "editor",
+    }
+    response = client_of(sysadmin).post(f"/admin/accounts/user/{auditor.pk}/change/", data)
+    assert response.status_code == 200
+    assert "三员分立" in response.content.decode()
+    assert list(Membership.objects.filter(user=auditor).values_list("role", flat=True)) == [
+        "auditadmin"
+    ]
+
+
+def test_the_audit_log_is_not_in_the_django_admin(client_of, government):
+    sysadmin = StaffFactory(
+        membership__unit=government, membership__role="sysadmin", is_staff=True, is_superuser=True
+    )
+    assert client_of(sysadmin).get("/admin/audit/auditevent/").status_code == 404

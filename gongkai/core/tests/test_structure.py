@@ -98,3 +98,13 @@ def test_domain_code_does_not_read_the_clock_directly():
         and pattern.search(path.read_text())
     ]
     assert offenders == []
+
+
+def test_every_environment_variable_is_in_the_readme_table():
+    settings_source = (PACKAGE / "settings.py").read_text()
+    read = set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z_]+)"', settings_source))
+    readme = (PACKAGE.parent / "README.md").read_text()
+    first_cells = [line.split("|")[1] for line in readme.splitlines() if line.startswith("| `")]
+    documented = {name for cell in first_cells for name in re.findall(r"`([A-Z_]+)`", cell)}
+    assert read, "no environment variables found in settings.py"
+    assert read - documented == set()

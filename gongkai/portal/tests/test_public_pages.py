@@ -21,10 +21,26 @@ def test_unit_column_shows_leader_and_contact(client, unit_a):
         assert part in html
 
 
-@pytest.mark.parametrize("part", ["guide", "rules", "statutory", "annual-reports"])
-def test_every_statutory_part_is_a_real_page(client, unit_a, part):
+@pytest.mark.parametrize(
+    "part, says",
+    [
+        ("guide", "甲局尚未编制公开指南"),
+        ("rules", "甲局尚未在本栏目发布信息"),
+        ("statutory", "甲局尚未在本栏目发布信息"),
+        ("annual-reports", "甲局尚未在本栏目发布年度报告"),
+    ],
+)
+def test_every_statutory_part_is_a_real_page_that_says_plainly_when_empty(
+    client, unit_a, part, says
+):
     response = client.get(f"/units/{unit_a.code}/{part}/")
     assert response.status_code == 200
+    assert says in response.content.decode()
+
+
+def test_a_filter_that_matches_nothing_says_so(client, unit_a):
+    html = client.get(f"/units/{unit_a.code}/statutory/?year=2001").content.decode()
+    assert "没有符合条件的信息" in html
 
 
 def test_unknown_unit_is_a_404_in_chinese(client, db):

@@ -249,3 +249,19 @@ def test_the_audit_log_is_not_in_the_django_admin(client_of, government):
         membership__unit=government, membership__role="sysadmin", is_staff=True, is_superuser=True
     )
     assert client_of(sysadmin).get("/admin/audit/auditevent/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "role, says",
+    [
+        ("sysadmin", "工作人员账号：启用"),
+        ("secadmin", "当前被锁定的账号：0 个"),
+        ("auditadmin", "今日审计记录"),
+    ],
+)
+def test_each_administrator_sees_a_panel_for_their_own_job(client_of, government, role, says):
+    admin = StaffFactory(membership__unit=government, membership__role=role)
+    page = client_of(admin).get(reverse("console:dashboard")).content.decode()
+    assert says in page
+    others = {"sysadmin": "工作人员账号：启用", "secadmin": "当前被锁定", "auditadmin": "今日审计"}
+    assert all(text not in page for r, text in others.items() if r != role)

@@ -93,6 +93,9 @@ def test_home_and_column_pages_run_a_bounded_number_of_queries(
         client.get("/units/")
     with django_assert_max_num_queries(4):
         client.get(f"/units/{unit.code}/")
+    for part in ("guide", "rules", "statutory", "annual-reports"):
+        with django_assert_max_num_queries(6):
+            assert client.get(f"/units/{unit.code}/{part}/").status_code == 200
 
 
 def test_home_page_lists_the_latest_published_information(client, editor_a, reviewer_a, unit_a):

@@ -138,10 +138,16 @@ def document_new(request):
             form.add_error(None, str(exc))
         else:
             messages.success(request, "草稿已保存。")
+            _report_doc_number_corrections(request, form)
             return _back(document.pk)
     return render(
         request, "publishing/console/edit.html", {"form": form, "chooser": chooser, "unit": unit}
     )
+
+
+def _report_doc_number_corrections(request, form) -> None:
+    for warning in form.doc_number_warnings():
+        messages.warning(request, warning)
 
 
 @staff_required
@@ -232,6 +238,7 @@ def document_edit(request, pk):
             form.add_error(None, str(exc))
         else:
             messages.success(request, "草稿已保存，检查结果已更新。")
+            _report_doc_number_corrections(request, form)
             return _back(pk)
     return render(
         request,

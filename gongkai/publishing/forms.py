@@ -5,6 +5,7 @@ from django.conf import settings
 
 from gongkai.units.models import Unit
 
+from . import docnumber
 from . import vocabularies as v
 from .models import Column, Document, Guide, LinkKind, Revision
 
@@ -120,6 +121,19 @@ class RevisionForm(forms.ModelForm):
         ):
             data[name] = data.get(name) or ""
         return data
+
+    def doc_number_warnings(self) -> tuple[str, ...]:
+        """What normalising the typed 文号 corrected, to tell the editor after saving; a
+        number that cannot be normalised is refused by the workflow, not here."""
+        raw = self.cleaned_data.get("doc_number")
+        if not raw:
+            return ()
+        try:
+            return docnumber.normalise(
+                raw, date_written=self.cleaned_data.get("date_written")
+            ).warnings
+        except docnumber.DocNumberError:
+            return ()
 
     def co_issuer_ids(self) -> list[int]:
         return [u.pk for u in self.cleaned_data.get("co_issuers") or []]

@@ -182,7 +182,7 @@ def import_docx(data: bytes, filename: str, *, max_bytes: int | None = None) -> 
         )
     except Exception as exc:
         raise ImportRejected(f"文件“{filename}”无法转换为网页正文，请检查文档是否损坏。") from exc
-    paragraphs = [s.text for s in found.segments if not s.location.endswith("批注")]
+    paragraphs = [s.text for s in found.segments if inspection.is_body_paragraph(s)]
     proposal = propose_metadata(paragraphs)
     return ImportedDocument(
         body_html=clean_html(converted.value),

@@ -224,38 +224,74 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
+# Parts of a Word file that readers see besides the body, as Word names them, in the order
+# they are reported. Leaks hide here too: a contact's ID number in a footer, a tracked
+# change left in a header.
+_DOCX_SIDE_PARTS = (
+    ("页眉", re.compile(r"word/header(\d*)\.xml")),
+    ("页脚", re.compile(r"word/footer(\d*)\.xml")),
+    ("脚注", re.compile(r"word/footnotes\.xml()")),
+    ("尾注", re.compile(r"word/endnotes\.xml()")),
+)
+# Separator lines between body and notes are stored as notes of these types.
+_NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+
+
 def inspect_docx(data: bytes) -> Inspection:
     result = Inspection(kind=DOCX)
+    comment_anchor: dict[str, str] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        root = _xml(zf, "word/document.xml")
-        body = root.find(_w("body"))
+        body = _xml(zf, "word/document.xml").find(_w("body"))
         if body is None:
             raise FileRejected("Word 文档缺少正文部分，无法解析。")
-        comment_anchor: dict[str, int] = {}
-        for number, p in enumerate(body.iter(_w("p")), start=1):
-            where = f"第{number}段"
-            result.segments.append(Segment(where, _paragraph_text(p)))
-            _docx_paragraph_hidden(p, where, result.hidden, comment_anchor, number)
+        _docx_paragraphs(body.iter(_w("p")), "", result, comment_anchor)
         names = set(zf.namelist())
+        for label, pattern in _DOCX_SIDE_PARTS:
+            parts = sorted(
+                (int(m.group(1) or 0), name) for name in names if (m := pattern.fullmatch(name))
+            )
+            paragraphs = [p for _, name in parts for p in _side_paragraphs(_xml(zf, name))]
+            _docx_paragraphs(paragraphs, label, result, comment_anchor)
         if "word/comments.xml" in names:
-            for c in _xml(zf, "word/comments.xml").iter(_w("comment")):
-                text = "".join(t.text or "" for t in c.iter(_w("t")))
-                where = (
-                    f"第{comment_anchor[c.get(_w('id'))]}段"
-                    if c.get(_w("id")) in comment_anchor
-                    else "批注"
-                )
-                author = c.get(_w("author")) or ""
-                result.hidden.append(
-                    HiddenContent(COMMENT, where, f"{author}：{text[:40]}" if author else text[:40])
-                )
-                result.segments.append(Segment(f"{where}批注", text))
+            _docx_comments(_xml(zf, "word/comments.xml"), result, comment_anchor)
         if "docProps/core.xml" in names:
             _core_metadata(_xml(zf, "docProps/core.xml"), result.hidden)
     return result
 
 
-def _docx_paragraph_hidden(p, where, hidden, comment_anchor, number) -> None:
+def is_body_paragraph(segment: Segment) -> bool:
+    """A paragraph of a Word file's main text (not a header, footer, note or comment)."""
+    return bool(re.fullmatch(r"第\d+段", segment.location))
+
+
+def _side_paragraphs(root) -> list:
+    notes = [n for n in root if n.tag in (_w("footnote"), _w("endnote"))]
+    if not notes:  # a header or footer: its paragraphs are the part's own
+        return list(root.iter(_w("p")))
+    return [p for n in notes if n.get(_w("type")) not in _NOTE_SEPARATORS for p in n.iter(_w("p"))]
+
+
+def _docx_paragraphs(paragraphs, part: str, result: Inspection, comment_anchor) -> None:
+    for number, p in enumerate(paragraphs, start=1):
+        where = f"{part}第{number}段"
+        result.segments.append(Segment(where, _paragraph_text(p)))
+        _docx_paragraph_hidden(p, where, result.hidden, comment_anchor)
+
+
+def _docx_comments(root, result: Inspection, comment_anchor) -> None:
+    for c in root.iter(_w("comment")):
+        text = "".join(t.text or "" for t in c.iter(_w("t")))
+        anchor = comment_anchor.get(c.get(_w("id")), "")
+        author = c.get(_w("author")) or ""
+        result.hidden.append(
+            HiddenContent(
+                COMMENT, anchor or "批注", f"{author}：{text[:40]}" if author else text[:40]
+            )
+        )
+        result.segments.append(Segment(f"{anchor}批注", text))
+
+
+def _docx_paragraph_hidden(p, where, hidden, comment_anchor) -> None:
     for el in p.iter(_w("ins"), _w("del"), _w("moveFrom"), _w("moveTo")):
         text = "".join(t.text or "" for t in el.iter(_w("t"), _w("delText")))
         verb = "插入" if el.tag in (_w("ins"), _w("moveTo")) else "删除"
@@ -269,7 +305,7 @@ def _docx_paragraph_hidden(p, where, hidden, comment_anchor, number) -> None:
             if text.strip():
                 hidden.append(HiddenContent(HIDDEN_TEXT, where, text[:40]))
     for ref in p.iter(_w("commentRangeStart"), _w("commentReference")):
-        comment_anchor.setdefault(ref.get(_w("id")), number)
+        comment_anchor.setdefault(ref.get(_w("id")), where)
 
 
 def _core_metadata(core, hidden) -> None:

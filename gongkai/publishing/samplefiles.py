@@ -86,6 +86,64 @@ def plain_docx_bytes(paragraphs: Sequence[str]) -> bytes:
     return out.getvalue()
 
 
+def track_insertion(paragraph, text: str) -> None:
+    """Append `text` to a python-docx paragraph (body, header or footer) as a tracked
+    insertion."""
+    paragraph._p.append(_revision("w:ins", text, "w:t"))
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_FOOTNOTE_SEPARATORS = (
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote>"
+)
+_SUPERSCRIPT = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+
+
+def with_footnotes(data: bytes, notes: Sequence[str]) -> bytes:
+    """The DOCX `data` with one footnote per entry, referenced from its last paragraph
+    (python-docx cannot write footnotes, so the part is added to the zip)."""
+    footnotes = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:r>{_SUPERSCRIPT}<w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {_xml_escape(text)}</w:t></w:r></w:p></w:footnote>'
+        for n, text in enumerate(notes, start=1)
+    )
+    references = "".join(
+        f'<w:r>{_SUPERSCRIPT}<w:footnoteReference w:id="{n}"/></w:r>'
+        for n in range(1, len(notes) + 1)
+    )
+    additions = {
+        "[Content_Types].xml": (
+            "</Types>",
+            '<Override PartName="/word/footnotes.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>',
+        ),
+        "word/_rels/document.xml.rels": (
+            "</Relationships>",
+            '<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
+        ),
+        "word/document.xml": ("</w:p>", references),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            text = src.read(item)
+            if item.filename in additions:
+                closing, addition = additions[item.filename]
+                xml = text.decode("utf-8")
+                at = xml.rindex(closing)
+                text = (xml[:at] + addition + xml[at:]).encode("utf-8")
+            dst.writestr(item, text)
+        dst.writestr(
+            "word/footnotes.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<w:footnotes xmlns:w="{_W_NS}">{_FOOTNOTE_SEPARATORS}{footnotes}</w:footnotes>',
+        )
+    return out.getvalue()
+
+
 def _revision(tag: str, text: str, text_tag: str):
     change = OxmlElement(tag)
     change.set(qn("w:id"), "901" if tag == "w:ins" else "902")

@@ -217,7 +217,11 @@ NORMATIVE_CATEGORY = "a20.01"
 
 def statutory_choices_for(unit_kind: str) -> list[tuple[str, str]]:
     """Art. 20 for everyone; townships add the township list, everyone else at county
-    level (districts, their departments, sub-districts) adds the county list."""
+    level (districts, their departments, sub-districts) adds the county list.
+
+    Art. 21 gives its second list to 乡（镇） governments only. A sub-district (街道办事处)
+    is the district government's agency in town (派出机关), not a township: the rural items
+    (农田水利, 土地承包, 宅基地) are not its business, the district's urban ones are."""
     prefix = "a21t." if unit_kind == "town" else "a21c."
     return [c for c in STATUTORY_CHOICES if c[0].startswith(("a20.", prefix))]
 

@@ -7,6 +7,8 @@ document row, writes an audit event and queues the search index in the same tran
 """
 
 import hashlib
+import logging
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
@@ -17,8 +19,9 @@ from django.db.models import F
 
 from gongkai.accounts.permissions import has_role, require, require_any_role
 from gongkai.accounts.roles import Role
+from gongkai.audit.models import AuditEvent
 from gongkai.audit.services import changes, record
-from gongkai.core.clock import local_now, local_today
+from gongkai.core.clock import CHINA, local_now, local_today
 
 from . import checks, docnumber, importing, inspection
 from . import vocabularies as v
@@ -46,6 +49,7 @@ from .sanitize import clean_html, html_to_paragraphs, unsafe_parts
 EDITING_ROLES = (Role.EDITOR, Role.UNIT_ADMIN)
 REVIEWING_ROLES = (Role.REVIEWER,)
 DEFAULT_INDEX_PATTERN = "{unit_code}/{year}-{sequence:05d}"
+logger = logging.getLogger(__name__)
 
 # (from status, action) → to status. Publication and supersession are in _publish_revision.
 TRANSITIONS = {
@@ -384,6 +388,8 @@ def publish(*, actor, document, at: datetime | None = None) -> Revision:
         require(actor, document.unit, *REVIEWING_ROLES)
         now = local_now()
         if at is not None and at > now:
+            # Refused now: once scheduled, nobody is there to read the message.
+            _require_not_before_written(revision, at.astimezone(CHINA).date(), "定时发布日期")
             before, after = _move(revision, "schedule")
             revision.scheduled_for = at
             revision.save()
@@ -393,28 +399,79 @@ def publish(*, actor, document, at: datetime | None = None) -> Revision:
                 target=document,
                 from_state=before,
                 to_state=after,
-                data={"at": at.isoformat()},
+                data={"at": at.isoformat(), "revision": revision.number},
             )
             return revision
         _publish_revision(document, revision, actor=actor, now=now)
     return revision
 
 
-def publish_due(*, now: datetime | None = None) -> int:
-    """Publish scheduled revisions whose time has come (run by the scheduler)."""
+def _require_not_before_written(revision, day, what: str) -> None:
+    if revision.date_written and revision.date_written > day:
+        raise WorkflowError(
+            f"{what}不能早于成文日期（成文日期为 {revision.date_written:%Y-%m-%d}，"
+            f"{what}为 {day:%Y-%m-%d}）。"
+        )
+
+
+@dataclass
+class DueResult:
+    """What a run of the scheduler did: how many went out, and which could not (with why)."""
+
+    published: int = 0
+    failed: list[tuple[Document, str]] = field(default_factory=list)
+
+
+def publish_due(*, now: datetime | None = None) -> DueResult:
+    """Publish scheduled revisions whose time has come (run by the scheduler). One that
+    cannot be published stays scheduled and is reported; the others still go out."""
     now = now or local_now()
     due = list(
         Revision.objects.filter(
             status=RevisionStatus.SCHEDULED, scheduled_for__lte=now
         ).values_list("document_id", flat=True)
     )
+    result = DueResult()
     for document_id in due:
-        with transaction.atomic():
-            document = Document.objects.select_for_update().get(pk=document_id)
-            revision = _open_revision_locked(document)
-            if revision.status == RevisionStatus.SCHEDULED:
-                _publish_revision(document, revision, actor=None, now=now)
-    return len(due)
+        try:
+            with transaction.atomic():
+                if _publish_scheduled(document_id, now):
+                    result.published += 1
+        except WorkflowError as exc:
+            result.failed.append((_for_report(document_id), str(exc)))
+        except Exception:
+            # The scheduler must keep going for every other unit; the trace goes to the log.
+            logger.exception("scheduled publication of document %s failed", document_id)
+            result.failed.append((_for_report(document_id), "发布时发生系统错误。"))
+    return result
+
+
+def _for_report(document_id: int) -> Document:
+    return Document.objects.select_related("unit").get(pk=document_id)
+
+
+def _publish_scheduled(document_id: int, now: datetime) -> bool:
+    document = Document.objects.select_for_update().get(pk=document_id)
+    revision = _open_revision_locked(document)
+    if revision.status != RevisionStatus.SCHEDULED:
+        return False  # returned to draft since the list was read
+    _publish_revision(
+        document, revision, actor=_scheduler(document), now=now, scheduled=revision.scheduled_for
+    )
+    return True
+
+
+def _scheduler(document):
+    """The reviewer who set the time: a scheduled publication goes out on their authority.
+    A return to draft clears the time, so the latest schedule event is the one in force."""
+    event = (
+        AuditEvent.objects.for_target(document)
+        .filter(action="publishing.schedule")
+        .select_related("actor")
+        .order_by("-id")
+        .first()
+    )
+    return event.actor if event else None
 
 
 def allocate_index_number(unit, day) -> str:
@@ -434,10 +491,10 @@ def allocate_index_number(unit, day) -> str:
             return number
 
 
-def _publish_revision(document, revision, *, actor, now) -> None:
-    today = now.date()
-    if revision.date_written and revision.date_written > today:
-        raise WorkflowError("发布日期不能早于成文日期。")
+def _publish_revision(document, revision, *, actor, now, scheduled=None) -> None:
+    """`scheduled` is the time a reviewer set, when the scheduler publishes on their behalf."""
+    today = now.astimezone(CHINA).date()
+    _require_not_before_written(revision, today, "发布日期")
     before, after = _move(revision, "publish")
     first = document.state == DocumentState.UNPUBLISHED
     if not document.index_number:
@@ -458,13 +515,17 @@ def _publish_revision(document, revision, *, actor, now) -> None:
     revision.save()
     touched = _apply_links(document, revision.links, today)
     _resolve_interpretation_alert(document, today)
+    data = {"revision": revision.number, "index_number": document.index_number}
+    if scheduled:
+        data.update(automatic=True, scheduled_for=scheduled.astimezone(CHINA).isoformat())
     record(
         actor=actor,
         action="publishing.publish" if first else "publishing.revise",
         target=document,
         from_state=before,
         to_state=after,
-        data={"revision": revision.number, "index_number": document.index_number},
+        reason="按预定时间自动发布" if scheduled else "",
+        data=data,
     )
     for document_id in [document.pk, *touched]:
         _enqueue_search(document_id, "upsert")

@@ -52,10 +52,16 @@ def draft(editor, unit, **overrides):
     return workflow.create_draft(actor=editor, unit=unit, content=content(**overrides))
 
 
-def published(editor, reviewer, unit, *, links=(), data=None, attachments=(), **overrides):
+def published(
+    editor, reviewer, unit, *, links=(), data=None, attachments=(), co_issuer_ids=(), **overrides
+):
     """A document taken through the real review flow; `attachments` are (filename, bytes)."""
     document = workflow.create_draft(
-        actor=editor, unit=unit, content=data or content(**overrides), links=list(links)
+        actor=editor,
+        unit=unit,
+        content=data or content(**overrides),
+        links=list(links),
+        co_issuer_ids=co_issuer_ids,
     )
     for filename, payload in attachments:
         workflow.add_attachment(actor=editor, document=document, data=payload, filename=filename)

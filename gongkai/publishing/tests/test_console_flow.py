@@ -202,3 +202,42 @@ def test_unnormalisable_doc_number_is_refused_in_the_form(client_of, editor_a, u
     )
     assert "无法识别文号" in response.content.decode()
     assert not Document.objects.exists()
+
+
+def _typed_draft(**fields):
+    return {
+        "title": "关于开展安全检查的通知",
+        "disclosure": "proactive",
+        "part": "statutory",
+        "date_written": "2024-03-05",
+        **fields,
+    }
+
+
+def _warnings(response):
+    return [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+
+
+def test_typed_doc_number_corrections_are_reported_after_saving(client_of, editor_a, unit_a):
+    client = client_of(editor_a)
+    response = client.post(
+        reverse("console-publishing:new"),
+        _typed_draft(unit=unit_a.pk, doc_number="测甲发[2024]第07"),
+        follow=True,
+    )
+    document = Document.objects.get()
+    assert document.revisions.get().doc_number == "测甲发〔2024〕7号"
+    assert _warnings(response) == [
+        "年份应使用六角括号〔〕，已将“测甲发[2024]第07”更正为“测甲发〔2024〕7号”。",
+        "文号序号前不加“第”，已删除。",
+        "文号序号不编虚位（不加前导 0），已删除。",
+        "文号末尾应有“号”字，已补上。",
+    ]
+    edit = reverse("console-publishing:edit", args=[document.pk])
+    response = client.post(edit, _typed_draft(doc_number="测甲发（2024）8号"), follow=True)
+    assert document.revisions.get().doc_number == "测甲发〔2024〕8号"
+    assert _warnings(response) == [
+        "年份应使用六角括号〔〕，已将“测甲发（2024）8号”更正为“测甲发〔2024〕8号”。"
+    ]
+    response = client.post(edit, _typed_draft(doc_number="测甲发〔2024〕8号"), follow=True)
+    assert _warnings(response) == []

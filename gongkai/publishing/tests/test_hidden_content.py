@@ -93,3 +93,56 @@ def test_ofd_text_is_extracted_in_page_order():
     )
     assert [s.text for s in result.segments] == ["第一页", "第二页身份证 440524188001010014"]
     assert pii.scan(result.segments)[0].location == "第2页"
+
+
+def _saved(doc) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _word_with(*, header="", footer=""):
+    from docx import Document as WordDocument
+
+    doc = WordDocument()
+    doc.core_properties.author = doc.core_properties.last_modified_by = ""
+    doc.add_paragraph("正文第一段")
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = header
+    section.footer.paragraphs[0].text = footer
+    return doc
+
+
+def test_id_number_in_a_footer_is_found_with_its_location():
+    doc = _word_with(header="测试区甲局", footer="联系人张某，身份证 11010519491231002X")
+    result = inspection.inspect(_saved(doc), "通知.docx")
+    findings = pii.scan(result.segments)
+    assert [(f.kind, f.location) for f in findings] == [(pii.RESIDENT_ID, "页脚第1段")]
+    assert "测试区甲局" in result.text  # header text reaches search too
+
+
+def test_tracked_change_and_hidden_text_in_header_and_footer_are_reported():
+    doc = _word_with(header="测试区甲局", footer="第 1 页")
+    samplefiles.track_insertion(doc.sections[0].header.paragraphs[0], "（内部讨论稿）")
+    doc.sections[0].footer.add_paragraph().add_run("经办人手机号").font.hidden = True
+    result = inspection.inspect(_saved(doc), "通知.docx")
+    assert [h.describe() for h in result.hidden] == [
+        "页眉第1段：修订痕迹（起草人乙插入“（内部讨论稿）”）",
+        "页脚第2段：隐藏文字（经办人手机号）",
+    ]
+
+
+def test_footnotes_are_read_without_their_separators():
+    data = samplefiles.with_footnotes(
+        samplefiles.docx_bytes(["正文第一段"]),
+        ["参见有关文件。", "联系人手机 13812345678"],
+    )
+    result = inspection.inspect(data, "通知.docx")
+    assert [s.location for s in result.segments if s.location.startswith("脚注")] == [
+        "脚注第1段",
+        "脚注第2段",
+    ]
+    assert [(f.kind, f.location) for f in pii.scan(result.segments)] == [(pii.MOBILE, "脚注第2段")]
+    assert result.hidden == []

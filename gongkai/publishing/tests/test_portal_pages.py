@@ -208,3 +208,52 @@ def test_feeds_sitemap_and_robots(client, editor_a, reviewer_a, unit_a):
     assert document.get_absolute_url() in client.get("/sitemap.xml").content.decode()
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /console/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_policy_library_filters_by_unit_subject_and_keyword(
+    client, editor_a, reviewer_a, unit_a, editor_b, reviewer_b, unit_b
+):
+    housing = published(
+        editor_a,
+        reviewer_a,
+        unit_a,
+        data=normative(title="甲局住房补贴办法", doc_number="测甲发〔2024〕1号", subject="10.02"),
+    )
+    budget = published(
+        editor_a,
+        reviewer_a,
+        unit_a,
+        data=normative(
+            title="甲局专项资金管理办法", doc_number="测甲发〔2024〕2号", subject="04.01"
+        ),
+    )
+    joint = published(
+        editor_b,
+        reviewer_b,
+        unit_b,
+        co_issuer_ids=[unit_a.pk],
+        data=normative(
+            title="乙局甲局住房保障细则", doc_number="测乙发〔2024〕1号", subject="10.01"
+        ),
+    )
+    other = published(
+        editor_b,
+        reviewer_b,
+        unit_b,
+        data=normative(title="乙局专项资金办法", doc_number="测乙发〔2024〕2号", subject="04.01"),
+    )
+
+    def titles(**params):
+        response = client.get(reverse("publishing:policies"), {"on": "2024-05-01", **params})
+        return {d.title for d in response.context["page"]}
+
+    assert titles() == {housing.title, budget.title, joint.title, other.title}
+    assert titles(unit=unit_a.code) == {housing.title, budget.title, joint.title}
+    assert titles(unit=unit_b.code) == {joint.title, other.title}
+    assert titles(subject="04") == {budget.title, other.title}
+    assert titles(q="住房") == {housing.title, joint.title}
+    assert titles(unit=unit_b.code, subject="10", q="住房") == {joint.title}
+    csv = client.get(
+        reverse("publishing:policies"), {"on": "2024-05-01", "subject": "04", "format": "csv"}
+    ).content.decode("utf-8-sig")
+    assert budget.title in csv and other.title in csv and housing.title not in csv

@@ -154,3 +154,100 @@ def test_fixing_the_body_clears_the_finding(editor_a, unit_a):
     )
     assert open_findings(workflow.open_revision(document)) == []
     workflow.submit(actor=editor_a, document=document)
+
+
+# A valid number, the same number with a wrong check digit, and masked forms of it.
+VALID_ID = "11010519491231002X"
+WRONG_CHECK_DIGIT = "110105194912310021"
+MASKED = ["110105********002X", "11010519491231****", "138****5678"]
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "where"),
+    [
+        (
+            "名单.docx",
+            samplefiles.docx_bytes(
+                [f"错号 {WRONG_CHECK_DIGIT}", "已脱敏 " + "、".join(MASKED), f"有效 {VALID_ID}"]
+            ),
+            "第3段",
+        ),
+        (
+            "名单.xlsx",
+            samplefiles.xlsx_bytes(
+                [["错号", WRONG_CHECK_DIGIT], ["已脱敏", *MASKED], ["有效", VALID_ID]], title="表"
+            ),
+            "表!B3",
+        ),
+        (
+            "名单.pdf",
+            samplefiles.pdf_bytes(
+                [[f"错号 {WRONG_CHECK_DIGIT}", "已脱敏 " + " ".join(MASKED)], [f"有效 {VALID_ID}"]]
+            ),
+            "第2页",
+        ),
+    ],
+)
+def test_only_a_checksum_valid_unmasked_id_in_an_attachment_is_a_finding(
+    editor_a, unit_a, filename, data, where
+):
+    document = draft(editor_a, unit_a)
+    workflow.add_attachment(actor=editor_a, document=document, data=data, filename=filename)
+    assert findings_of(document) == [
+        (
+            FindingKind.PERSONAL_DATA,
+            f"附件《{filename}》{where}",
+            "疑似居民身份证号码 110105********002X，请去标识化处理",
+        )
+    ]
+
+
+def test_id_number_in_a_docx_footer_is_found_and_named(editor_a, unit_a):
+    import io
+
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.core_properties.author = word.core_properties.last_modified_by = ""
+    word.add_paragraph("附件正文")
+    word.sections[0].footer.paragraphs[0].text = f"经办人身份证 {VALID_ID}"
+    out = io.BytesIO()
+    word.save(out)
+    document = draft(editor_a, unit_a)
+    workflow.add_attachment(
+        actor=editor_a, document=document, data=out.getvalue(), filename="附件.docx"
+    )
+    assert [(k, loc) for k, loc, _ in findings_of(document)] == [
+        (FindingKind.PERSONAL_DATA, "附件《附件.docx》页脚第1段")
+    ]
+
+
+def test_withheld_item_needs_its_legal_reason(editor_a, reviewer_a, unit_a):
+    from gongkai.publishing import vocabularies as v
+    from gongkai.publishing.models import Document
+
+    from .factories import content
+
+    document = draft(editor_a, unit_a, disclosure=v.WITHHELD, statutory_category="")
+    assert findings_of(document) == [
+        (FindingKind.METADATA, "不予公开理由", "不予公开须说明法定理由")
+    ]
+    with pytest.raises(WorkflowError, match="不予公开须说明法定理由"):
+        workflow.submit(actor=editor_a, document=document)
+    workflow.update_draft(
+        actor=editor_a,
+        document=document,
+        content=content(
+            disclosure=v.WITHHELD, withholding_reason="art16_process", statutory_category=""
+        ),
+    )
+    assert findings_of(document) == []
+    workflow.submit(actor=editor_a, document=document)
+    workflow.review(
+        actor=reviewer_a,
+        document=document,
+        confidentiality_result="不予公开",
+        disclosure_confirmed=True,
+    )
+    workflow.publish(actor=reviewer_a, document=document)
+    assert not Document.objects.published().filter(pk=document.pk).exists()

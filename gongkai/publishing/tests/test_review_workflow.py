@@ -1,3 +1,4 @@
+import io
 from datetime import date, datetime
 
 import pytest
@@ -89,6 +90,26 @@ def test_index_numbers_are_sequential_per_unit_and_year_and_never_reused(
 
 
 @time_machine.travel(NOW, tick=False)
+def test_unit_pattern_gives_its_own_index_numbers(admin_a, editor_a, reviewer_a, unit_a):
+    workflow.save_guide(
+        actor=admin_a,
+        unit=unit_a,
+        data={
+            "arrangement": "按法定公开事项编排。",
+            "obtaining": "网站查阅。",
+            "applying": "书面申请。",
+            "index_pattern": "{unit_code}-{year}{month}-{sequence:03d}",
+        },
+    )
+    first = published(editor_a, reviewer_a, unit_a)
+    second = published(editor_a, reviewer_a, unit_a)
+    assert [first.index_number, second.index_number] == [
+        f"{unit_a.index_code}-202403-001",
+        f"{unit_a.index_code}-202403-002",
+    ]
+
+
+@time_machine.travel(NOW, tick=False)
 def test_revision_keeps_index_number_and_history(editor_a, reviewer_a, unit_a):
     document = published(editor_a, reviewer_a, unit_a)
     number = document.index_number
@@ -126,11 +147,90 @@ def test_scheduled_publication_happens_when_due(editor_a, reviewer_a, unit_a):
         )
         later = datetime(2024, 3, 21, 9, 0, tzinfo=CHINA)
         workflow.publish(actor=reviewer_a, document=document, at=later)
-        assert workflow.publish_due() == 0
+        assert workflow.publish_due().published == 0
     with time_machine.travel(datetime(2024, 3, 21, 9, 5, tzinfo=CHINA), tick=False):
-        assert workflow.publish_due() == 1
+        assert workflow.publish_due().published == 1
     document.refresh_from_db()
     assert document.state == DocumentState.PUBLISHED
+
+
+def _reviewed(editor, reviewer, unit, **overrides):
+    """A reviewed draft; findings (e.g. a 成文日期 after today) are let through first."""
+    document = draft(editor, unit, **overrides)
+    for finding in workflow.open_revision(document).findings.all():
+        workflow.override_finding(
+            actor=reviewer, document=document, fingerprint=finding.fingerprint, reason="预先准备"
+        )
+    workflow.submit(actor=editor, document=document)
+    workflow.review(
+        actor=reviewer, document=document, confidentiality_result="同意", disclosure_confirmed=True
+    )
+    return document
+
+
+@time_machine.travel(NOW, tick=False)
+def test_scheduling_before_the_date_written_is_refused_and_nothing_saved(
+    editor_a, reviewer_a, unit_a
+):
+    document = _reviewed(editor_a, reviewer_a, unit_a, date_written=date(2024, 3, 25))
+    too_early = datetime(2024, 3, 24, 23, 30, tzinfo=CHINA)
+    with pytest.raises(WorkflowError, match="定时发布日期不能早于成文日期.*2024-03-25"):
+        workflow.publish(actor=reviewer_a, document=document, at=too_early)
+    revision = workflow.open_revision(document)
+    assert revision.status == RevisionStatus.REVIEWED and revision.scheduled_for is None
+    assert not AuditEvent.objects.for_target(document).filter(action="publishing.schedule")
+    on_the_day = datetime(2024, 3, 25, 8, 0, tzinfo=CHINA)
+    workflow.publish(actor=reviewer_a, document=document, at=on_the_day)
+    assert workflow.open_revision(document).status == RevisionStatus.SCHEDULED
+
+
+def test_one_scheduled_item_that_cannot_go_out_does_not_stop_the_others(
+    editor_a, reviewer_a, unit_a
+):
+    from django.core.management import call_command
+
+    from gongkai.publishing.models import Revision
+
+    later = datetime(2024, 3, 21, 9, 0, tzinfo=CHINA)
+    with time_machine.travel(NOW, tick=False):
+        stuck = _reviewed(editor_a, reviewer_a, unit_a, title="卡住的通知")
+        fine = _reviewed(editor_a, reviewer_a, unit_a, title="正常的通知")
+        for document in (stuck, fine):
+            workflow.publish(actor=reviewer_a, document=document, at=later)
+    # As left by a version that did not check the date when scheduling.
+    Revision.objects.filter(document=stuck).update(date_written=date(2024, 3, 28))
+    out, err = io.StringIO(), io.StringIO()
+    with time_machine.travel(later, tick=False):
+        call_command("publishing_daily", stdout=out, stderr=err)
+    fine.refresh_from_db()
+    stuck.refresh_from_db()
+    assert fine.state == DocumentState.PUBLISHED
+    assert stuck.state == DocumentState.UNPUBLISHED
+    assert workflow.open_revision(stuck).status == RevisionStatus.SCHEDULED
+    assert "定时发布：1 条" in out.getvalue() and "新提醒" in out.getvalue()
+    assert "定时发布失败：《卡住的通知》" in err.getvalue()
+    assert "发布日期不能早于成文日期" in err.getvalue()
+
+
+def test_automatic_publication_is_attributed_to_the_reviewer_who_scheduled_it(
+    editor_a, reviewer_a, unit_a
+):
+    from gongkai.accounts.tests.factories import StaffFactory
+
+    scheduler = StaffFactory(
+        username="reviewer-a2", membership__unit=unit_a, membership__role="reviewer"
+    )
+    later = datetime(2024, 3, 21, 9, 0, tzinfo=CHINA)
+    with time_machine.travel(NOW, tick=False):
+        document = _reviewed(editor_a, reviewer_a, unit_a)
+        workflow.publish(actor=scheduler, document=document, at=later)
+    with time_machine.travel(later, tick=False):
+        workflow.publish_due()
+    event = AuditEvent.objects.for_target(document).get(action="publishing.publish")
+    assert event.actor == scheduler
+    assert event.data["automatic"] is True and event.data["scheduled_for"] == later.isoformat()
+    assert event.reason == "按预定时间自动发布"
+    assert document.revisions.get().published_by == scheduler
 
 
 @time_machine.travel(NOW, tick=False)

@@ -1,3 +1,4 @@
+import io
 from datetime import date
 
 import pytest
@@ -60,3 +61,20 @@ def test_only_docx_can_be_imported():
 def test_garbage_docx_is_refused():
     with pytest.raises(FileRejected):
         importing.import_docx(b"PK\x03\x04garbage", "a.docx")
+
+
+def test_headers_footers_and_notes_do_not_disturb_the_proposals():
+    from docx import Document as WordDocument
+
+    doc = WordDocument()
+    for line in OFFICIAL:
+        doc.add_paragraph(line)
+    doc.sections[0].header.paragraphs[0].text = "青山区人民政府办公室文件（2023年1月1日修订模板）"
+    doc.sections[0].footer.paragraphs[0].text = "2023年12月31日印发"
+    out = io.BytesIO()
+    doc.save(out)
+    data = samplefiles.with_footnotes(out.getvalue(), ["依据2022年5月1日施行的办法"])
+    result = importing.import_docx(data, "通知.docx")
+    assert result.date_written == date(2024, 3, 25)
+    assert result.issuing_unit == "青山区人民政府办公室"
+    assert "2023年12月31日" not in result.text

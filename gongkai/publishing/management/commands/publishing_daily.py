@@ -14,8 +14,14 @@ class Command(BaseCommand):
         parser.add_argument("--publish-only", action="store_true", help="只发布到期的定时信息")
 
     def handle(self, *args, publish_only=False, **options):
-        published = workflow.publish_due()
-        self.stdout.write(f"定时发布：{published} 条")
+        due = workflow.publish_due()
+        self.stdout.write(f"定时发布：{due.published} 条")
+        for document, problem in due.failed:
+            # Left scheduled: it is tried again on every run until a reviewer returns it.
+            self.stderr.write(
+                f"定时发布失败：《{document}》（{document.unit.short_name}，ID {document.pk}）"
+                f"仍为定时发布状态，原因：{problem} 请审核人退回修改后重新发布。"
+            )
         if publish_only:
             return
         today = local_today()

@@ -48,6 +48,7 @@ class Submitted(Schema):
     access_code: str | None
     received_on: date
     due_date: date | None
+    due_provisional: bool
 
 
 class AccessIn(Schema):
@@ -105,6 +106,8 @@ def _register(payload, **extra):
     try:
         application, code = workflow.register_application(unit=unit, **data, **extra)
     except ValidationError as error:
+        if getattr(error, "code", None) == workflow.DUPLICATE_SUBMISSION:
+            return Status(409, {"detail": error.messages[0]})
         return Status(
             400, {"detail": "申请未提交：" + "；".join(error.messages), "errors": _errors(error)}
         )
@@ -117,6 +120,7 @@ def _register(payload, **extra):
             "access_code": code,
             "received_on": application.received_on,
             "due_date": application.due_date,
+            "due_provisional": application.due_provisional,
         },
     )
 
@@ -125,10 +129,15 @@ def _errors(error):
     return error.message_dict if hasattr(error, "error_dict") else {}
 
 
-@router.post("/applications", response={200: Submitted, 400: Error}, summary="提交政府信息公开申请")
+@router.post(
+    "/applications",
+    response={200: Submitted, 400: Error, 409: Error},
+    summary="提交政府信息公开申请",
+)
 def submit(request, payload: ApplicationIn):
-    """The same rules as the public form. Resubmitting the same ``submission_key`` returns the
-    first application with ``access_code`` null."""
+    """The same rules as the public form. Nothing identifies an open-API client, so resubmitting
+    a ``submission_key`` already used here is refused with 409 and returns nothing about the
+    first application: keep the tracking number and access code of the first response."""
     return _register(payload, actor=None, channel="online")
 
 
@@ -139,6 +148,8 @@ def submit(request, payload: ApplicationIn):
     summary="其他平台登记申请（需 API 令牌）",
 )
 def register(request, payload: StaffApplicationIn):
+    """``submission_key`` is scoped to the token: resubmitting a key this token used returns
+    the first application with ``access_code`` null; another token's key is just a new key."""
     token = request.auth
     if payload.unit != token.unit.code:
         raise HttpError(403, "该令牌只能为其所属单位登记申请。")

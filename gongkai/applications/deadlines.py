@@ -29,12 +29,19 @@ DEFAULT_CORRECTION_PERIOD = 15
 @dataclass(frozen=True)
 class Wait:
     """A period the clock may stop for: from ``started`` until ``ended`` (inclusive), or, while
-    no answer is recorded, until the end of the other side's window."""
+    no answer is recorded, until the end of the other side's window. ``provisional`` says the
+    window was counted from the sending day because the other side's receipt is not yet
+    recorded: the real window can only end later."""
 
     started: date
     window_end: date
     ended: date | None = None
     reason: str = ""
+    provisional: bool = False
+
+    @property
+    def is_provisional(self):
+        return self.provisional and self.ended is None
 
     def as_pause(self):
         end = self.ended if self.ended is not None else self.window_end
@@ -64,9 +71,9 @@ class ReplyDeadline:
         return working_days_between(calendar, today, self.due)
 
 
-def consultation_wait(calendar, *, sent_on, replied_on=None, reason="征求意见"):
-    window_end = add_working_days(calendar, sent_on, CONSULTATION_WINDOW)
-    return Wait(sent_on, window_end, replied_on, reason)
+def consultation_wait(calendar, *, sent_on, received_on=None, replied_on=None, reason="征求意见"):
+    window_end = consultation_window_due(calendar, received_on or sent_on)
+    return Wait(sent_on, window_end, replied_on, reason, provisional=received_on is None)
 
 
 def fee_wait(calendar, *, notice_received_on, paid_on=None):
@@ -79,17 +86,35 @@ def correction_notice_due(calendar, received):
     return add_working_days(calendar, received, CORRECTION_NOTICE_LIMIT)
 
 
+# Each window below is a Deadline, so the recorded date and its explanation come from one
+# computation; the ``*_due`` functions give the date the rows record.
+
+
+def correction_period(calendar, notice_sent_on, period=DEFAULT_CORRECTION_PERIOD):
+    """The correction period the notice grants the applicant."""
+    return compute_deadline(calendar, start=notice_sent_on, limit=period)
+
+
 def correction_due(calendar, notice_sent_on, period=DEFAULT_CORRECTION_PERIOD):
-    """The end of the correction period the notice grants the applicant."""
-    return add_working_days(calendar, notice_sent_on, period)
+    return correction_period(calendar, notice_sent_on, period).due
 
 
-def consultation_window_due(calendar, sent_on):
-    return add_working_days(calendar, sent_on, CONSULTATION_WINDOW)
+def consultation_window(calendar, party_received_on):
+    """Arts. 32, 34: 15 working days from the consulted party's receipt of the notice."""
+    return compute_deadline(calendar, start=party_received_on, limit=CONSULTATION_WINDOW)
+
+
+def consultation_window_due(calendar, party_received_on):
+    return consultation_window(calendar, party_received_on).due
+
+
+def fee_payment_window(calendar, notice_received_on):
+    """Rule 22: 20 working days from the day after the applicant received the fee notice."""
+    return compute_deadline(calendar, start=notice_received_on, limit=FEE_PAYMENT_WINDOW)
 
 
 def fee_payment_due(calendar, notice_received_on):
-    return add_working_days(calendar, notice_received_on, FEE_PAYMENT_WINDOW)
+    return fee_payment_window(calendar, notice_received_on).due
 
 
 def reply_deadline(calendar, facts):
@@ -103,13 +128,19 @@ def reply_deadline(calendar, facts):
         calendar, start=start, limit=REPLY_LIMIT, pauses=pauses, extension=facts.extension
     )
     notes = _notes(facts, start, pauses)
+    waiting_for_receipt = any(wait.is_provisional for wait in waits)
+    if waiting_for_receipt:
+        notes += (
+            "对方收到通知的日期尚未登记，暂按发出之日计算其答复或缴费期限；"
+            "登记收到日期后，答复期限将顺延。",
+        )
     if facts.custom_due is not None:
         notes += (
             f"因申请数量、频次明显超过合理范围，依第三十五条确定延迟答复期限至"
             f"{facts.custom_due:%Y年%m月%d日}。",
         )
         return ReplyDeadline(facts.custom_due, False, deadline, notes)
-    return ReplyDeadline(deadline.due, deadline.provisional, deadline, notes)
+    return ReplyDeadline(deadline.due, deadline.provisional or waiting_for_receipt, deadline, notes)
 
 
 def _notes(facts, start, pauses):

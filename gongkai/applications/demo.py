@@ -152,6 +152,7 @@ class _Builder:
             channel=channel,
             event_date=received,
             submission_key=f"demo-{number}",
+            submitter="demo",
         )
         return application
 
@@ -228,12 +229,16 @@ class _Builder:
         )
 
     def _fee(self, application, editor, received, *, paid):
+        # Per item needs more than ten applications a month from one applicant, which the demo
+        # does not have; per volume shows the notice, the payment window and the closure.
+        issued = self.wd(received, 3)
         notice = workflow.issue_fee_notice(
             actor=editor,
             application=application,
-            method="per_item",
-            monthly_rank=15 if paid else 35,
-            issued_on=self.wd(received, 3),
+            method="per_volume",
+            pages=60 if paid else 150,
+            issued_on=issued,
+            notice_received_on=self.wd(issued, 2),
         )
         if paid:
             workflow.record_payment(
@@ -255,6 +260,7 @@ class _Builder:
             party_name="东岚区财政局" if co_maker else "东岚市恒达建材有限公司",
             matter="所申请信息涉及你方（联合制作或商业秘密）。",
             sent_on=sent,
+            party_received_on=self.wd(sent, 2),
         )
         if co_maker:
             workflow.record_consultation_reply(

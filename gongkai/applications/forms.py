@@ -138,29 +138,50 @@ class ClosingDateForm(forms.Form):
     closed_on = forms.DateField(label="终止日期", widget=DATE, initial=today_initial)
 
 
+RECEIPT_HELP = "对方签收或确认收到之日；尚不知道的，可以以后再登记。期限自收到之日起计算。"
+
+
 class ConsultationForm(forms.Form):
     kind = forms.ChoiceField(label="类型", choices=ConsultationKind.choices)
     party_name = forms.CharField(label="被征求意见方", max_length=200)
     party_address = forms.CharField(label="联系地址", max_length=300, required=False)
     matter = forms.CharField(label="征求意见的事项", widget=TEXT)
     sent_on = forms.DateField(label="发出日期", widget=DATE, initial=today_initial)
-
-
-class ConsultationReplyForm(forms.Form):
-    consultation = forms.TypedChoiceField(label="征求意见", coerce=int)
-    reply = forms.ChoiceField(label="答复意见", choices=ConsultationReply.choices)
-    replied_on = forms.DateField(
-        label="收到答复日期", widget=DATE, required=False, initial=today_initial
+    party_received_on = forms.DateField(
+        label="对方收到征求意见书之日", widget=DATE, required=False, help_text=RECEIPT_HELP
     )
-    reasons = forms.CharField(label="理由", widget=TEXT, required=False)
+
+
+class OpenConsultationForm(forms.Form):
+    """A form about one of the application's consultations still awaiting an answer."""
+
+    consultation = forms.TypedChoiceField(label="征求意见", coerce=int)
 
     def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
         open_ones = application.consultations.filter(replied_on=None) if application else []
         self.fields["consultation"].choices = [
-            (c.pk, f"{c.party_name}（{c.get_kind_display()}，{c.window_due}截止）")
+            (
+                c.pk,
+                f"{c.party_name}（{c.get_kind_display()}，{c.window_due}截止"
+                f"{'，暂定' if c.window_provisional else ''}）",
+            )
             for c in open_ones
         ]
+
+
+class ConsultationReceiptForm(OpenConsultationForm):
+    received_on = forms.DateField(
+        label="对方收到征求意见书之日", widget=DATE, initial=today_initial, help_text=RECEIPT_HELP
+    )
+
+
+class ConsultationReplyForm(OpenConsultationForm):
+    reply = forms.ChoiceField(label="答复意见", choices=ConsultationReply.choices)
+    replied_on = forms.DateField(
+        label="收到答复日期", widget=DATE, required=False, initial=today_initial
+    )
+    reasons = forms.CharField(label="理由", widget=TEXT, required=False)
 
 
 class ExtensionForm(forms.Form):
@@ -183,11 +204,21 @@ class ExcessiveForm(forms.Form):
 
 class FeeNoticeForm(forms.Form):
     method = forms.ChoiceField(
-        label="计收方式", choices=[(str(k), v) for k, v in FEE_METHOD_LABELS.items()]
+        label="计收方式",
+        choices=[(str(k), v) for k, v in FEE_METHOD_LABELS.items()],
+        help_text="按件计收的，系统按申请人本月向本单位提出申请的件数计算，无需填写。",
     )
-    monthly_rank = forms.IntegerField(label="本月第几件申请（按件）", min_value=1, required=False)
     pages = forms.IntegerField(label="页数（按量）", min_value=1, required=False)
     issued_on = forms.DateField(label="通知日期", widget=DATE, initial=today_initial)
+    notice_received_on = forms.DateField(
+        label="申请人收到收费通知之日", widget=DATE, required=False, help_text=RECEIPT_HELP
+    )
+
+
+class FeeNoticeReceiptForm(forms.Form):
+    received_on = forms.DateField(
+        label="申请人收到收费通知之日", widget=DATE, initial=today_initial, help_text=RECEIPT_HELP
+    )
 
 
 class PaymentForm(forms.Form):
@@ -210,6 +241,12 @@ class ReplyForm(forms.Form):
     responsible_contact = forms.CharField(label="该机关联系方式", required=False)
     where_published = forms.CharField(label="已公开信息的获取途径", widget=TEXT, required=False)
     how_to_obtain = forms.CharField(label="获取信息的方式、途径和时间", widget=TEXT, required=False)
+    public_interest_reason = forms.CharField(
+        label="不公开可能对公共利益造成重大影响的理由",
+        widget=TEXT,
+        required=False,
+        help_text="仅在第三方不同意公开而仍决定公开时填写（第三十二条），将书面告知第三方。",
+    )
     released_file = forms.FileField(label="公开的文件", required=False)
 
     def workflow_kwargs(self):

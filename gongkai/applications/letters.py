@@ -35,11 +35,13 @@ VARIABLES = {
     "issued_on": "文书日期",
     "due_date": "答复期限",
     "correction": "补正：items 事项、due_on 截止日期",
-    "consultation": "征求意见：party_name、matter、window_due",
+    "consultation": "征求意见：party_name、matter、kind、sent_on、received_on 对方收到之日"
+    "（未登记时为空）、window_due、replied_on、reasons 对方意见的理由",
     "extension": "延期：working_days、reason",
-    "fee": "收费：method 方式、amount 金额、payment_due 截止日期",
+    "fee": "收费：method 方式、monthly_rank 本月第几件（按件）、pages 页数（按量）、amount 金额、"
+    "received_on 申请人收到之日（未登记时为空）、payment_due 截止日期",
     "reply": "答复：reasons、legal_basis、responsible_organ、responsible_contact、"
-    "where_published、how_to_obtain、remedy_notice",
+    "where_published、how_to_obtain、public_interest_reason、remedy_notice",
     "outcome": "办理结果名称",
 }
 
@@ -70,8 +72,8 @@ DEFAULTS = {
         "{{ consultation.party_name }}：\n本机关收到一"
         "件政府信息公开申请（申请编号 {{ tracking_number }}），"
         "所申请公开的信息可能涉及你方合法权益（或由你方参与制作）。现就以下事项征求你方意见：\n"
-        "{{ consultation.matter }}\n请于{{ consultation.window_due }}"
-        "前（收到本意见书之日起15个工作日内）"
+        "{{ consultation.matter }}\n请自收到本意见书之日起15个工作日内"
+        "{% if consultation.received_on %}（即{{ consultation.window_due }}前）{% endif %}"
         "书面提出意见。{% if consultation.kind == 'co_maker' %}逾期未提出意见的，视为同意公开。"
         "{% else %}逾期未提出意见的，由本机关依照《"
         "中华人民共和国政府信息公开条例》的规定决定是否公开。"
@@ -95,12 +97,36 @@ DEFAULTS = {
         "本机关认为理由不合理的，将告知您不予处理；认为理由合理但无法在规定期限内答复的，"
         "将确定延迟答复的合理期限并告知您。",
     ),
+    LetterKind.LONGER_DEADLINE: (
+        "政府信息公开申请延迟答复告知书",
+        _HEAD
+        + "您提出的政府信息公开申请（申请编号 {{ tracking_number }}）的数量、频次明显超过合理范围。"
+        "经审查，本机关认为申请理由合理，但无法在《中华人民共和国政府信息公开条例》第三十三条"
+        "规定的期限内答复。根据该条例第三十五条的规定，本机关确定延迟答复的期限为"
+        "{{ due_date }}，将在此期限内作出答复。",
+    ),
+    LetterKind.PUBLIC_INTEREST: (
+        "政府信息公开决定告知书",
+        "{{ consultation.party_name }}：\n"
+        "本机关就政府信息公开申请（申请编号 {{ tracking_number }}）所涉信息征求你方意见，"
+        "你方{% if consultation.replied_on %}于{{ consultation.replied_on }}{% endif %}"
+        "提出不同意公开的意见"
+        "{% if consultation.reasons %}（理由：{{ consultation.reasons }}）{% endif %}。\n"
+        "经审查，本机关认为不公开该信息可能对公共利益造成重大影响。根据《中华人民共和国政府"
+        "信息公开条例》第十五条、第三十二条的规定，本机关决定予以公开，现将决定公开的内容和"
+        "理由告知如下：\n决定公开的内容：{{ title }}{% if document_number %}"
+        "（{{ document_number }}）{% endif %}。{{ consultation.matter }}\n"
+        "理由：{{ reply.public_interest_reason }}",
+    ),
     LetterKind.FEE: (
         "信息处理费收费通知书",
         _HEAD + "您的政府信息公开申请（申请编号 {{ tracking_number }}）数量、频次明显超过合理范围。"
         "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》"
         "（国办函〔2020〕109号）的规定，本机关{{ fee.method }}收取信息处理费{{ fee.amount }}元。"
-        "请于{{ fee.payment_due }}前（收到本通知次日起20个工作日内）缴纳。"
+        "{% if fee.monthly_rank %}本申请是您本月向本机关提出的第{{ fee.monthly_rank }}件申请。"
+        "{% elif fee.pages %}所需信息共{{ fee.pages }}页。{% endif %}"
+        "请自收到本通知次日起20个工作日内"
+        "{% if fee.received_on %}（即{{ fee.payment_due }}前）{% endif %}缴纳。"
         "逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
     ),
 }
@@ -195,14 +221,21 @@ def context_for(application, issued_on, *, consultation=None, reply=None):
             "party_name": consultation.party_name,
             "matter": consultation.matter,
             "kind": consultation.kind,
+            "sent_on": chinese_date(consultation.sent_on),
+            "received_on": chinese_date(consultation.received_on),
             "window_due": chinese_date(consultation.window_due),
+            "replied_on": chinese_date(consultation.replied_on),
+            "reasons": consultation.reasons,
         },
         "extension": extension
         and {"working_days": extension.working_days, "reason": extension.reason},
         "fee": fee
         and {
             "method": fee.get_method_display(),
+            "monthly_rank": fee.monthly_rank,
+            "pages": fee.pages,
             "amount": fee.amount,
+            "received_on": chinese_date(fee.received_on),
             "payment_due": chinese_date(fee.payment_due),
         },
         "reply": reply,

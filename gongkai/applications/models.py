@@ -97,7 +97,10 @@ class ApplicationQuerySet(models.QuerySet):
 class Application(models.Model):
     tracking_number = models.CharField("申请编号", max_length=20, unique=True)
     access_code_hash = models.CharField(max_length=200)
-    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # A double-submit key counts only within its scope (the form session, staff account or
+    # API token that was given it), so a key known to someone else reveals nothing.
+    submission_scope = models.CharField(max_length=80, blank=True, default="")
+    submission_key = models.CharField(max_length=64, null=True, blank=True)
     unit = models.ForeignKey(
         "units.Unit", verbose_name="受理单位", on_delete=models.PROTECT, related_name="applications"
     )
@@ -155,6 +158,13 @@ class Application(models.Model):
         verbose_name = "政府信息公开申请"
         verbose_name_plural = "政府信息公开申请"
         indexes = [models.Index(fields=["unit", "status", "due_date"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission_scope", "submission_key"],
+                condition=Q(submission_key__isnull=False),
+                name="one_application_per_submission_key",
+            )
+        ]
 
     def __str__(self):
         return self.tracking_number
@@ -233,6 +243,9 @@ class Consultation(Row):
     party_address = models.CharField("联系地址", max_length=300, blank=True)
     matter = models.TextField("征求意见的事项")
     sent_on = models.DateField("发出征求意见书日期")
+    # Art. 32: the 15 working days run from the party's receipt. Until staff record it, the
+    # window is counted from the sending day and is only provisional.
+    received_on = models.DateField("被征求意见方收到征求意见书之日", null=True, blank=True)
     window_due = models.DateField("答复截止日期")
     reply = models.CharField(
         "答复意见", max_length=20, choices=ConsultationReply.choices, blank=True
@@ -246,6 +259,10 @@ class Consultation(Row):
     @property
     def is_open(self):
         return self.replied_on is None
+
+    @property
+    def window_provisional(self):
+        return self.received_on is None
 
     def effective_reply_label(self):
         """For a co-maker, silence counts as consent to disclose (Art. 34)."""
@@ -292,10 +309,13 @@ class FeeNotice(Row):
         Application, on_delete=models.CASCADE, related_name="fee_notice"
     )
     method = models.CharField("计收方式", max_length=20, choices=_choices(FEE_METHOD_LABELS))
-    monthly_rank = models.PositiveIntegerField("本月第几件申请", null=True, blank=True)
+    monthly_rank = models.PositiveIntegerField("本月第几件申请（系统计算）", null=True, blank=True)
     pages = models.PositiveIntegerField("页数", null=True, blank=True)
     amount = models.PositiveIntegerField("金额（元）")
     issued_on = models.DateField("收费通知日期")
+    # Rule 22: the 20 working days run from the applicant's receipt of the notice; until staff
+    # record it, the window is counted from the notice date and is only provisional.
+    received_on = models.DateField("申请人收到收费通知之日", null=True, blank=True)
     payment_due = models.DateField("缴费截止日期")
     paid_on = models.DateField("缴费日期", null=True, blank=True)
     unpaid_closed_on = models.DateField("逾期未缴费终止日期", null=True, blank=True)
@@ -311,6 +331,10 @@ class FeeNotice(Row):
             )
         ]
 
+    @property
+    def due_provisional(self):
+        return self.received_on is None
+
 
 class Reply(Row):
     """The organ's answer: exactly one statutory outcome, with what that outcome needs."""
@@ -324,6 +348,9 @@ class Reply(Row):
     responsible_contact = models.CharField("该机关联系方式", max_length=200, blank=True)
     where_published = models.TextField("已公开信息的获取途径", blank=True)
     how_to_obtain = models.TextField("获取信息的方式和途径", blank=True)
+    public_interest_reason = models.TextField(
+        "不公开可能对公共利益造成重大影响的理由（第三十二条）", blank=True
+    )
     remedy_notice = models.TextField("救济途径告知")
     replied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
@@ -372,12 +399,16 @@ class LetterKind(models.TextChoices):
     CONSULTATION = "consultation", "征求意见书"
     EXTENSION = "extension", "延期答复告知书"
     EXCESSIVE = "excessive", "说明理由告知书"
+    LONGER_DEADLINE = "longer_deadline", "延迟答复告知书"
     FEE = "fee", "收费通知书"
     REPLY = "reply", "政府信息公开申请答复书"
+    PUBLIC_INTEREST = "public_interest", "决定公开告知书（第三方）"
 
 
 # Letters addressed to someone other than the applicant stay in the console.
-APPLICANT_LETTERS = frozenset(set(LetterKind) - {LetterKind.CONSULTATION})
+APPLICANT_LETTERS = frozenset(
+    set(LetterKind) - {LetterKind.CONSULTATION, LetterKind.PUBLIC_INTEREST}
+)
 
 
 class LetterTemplate(Row):

@@ -4,13 +4,24 @@ facts, issuing and checking access codes, duplicate suggestions. State changes l
 
 import difflib
 import secrets
+from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth.hashers import check_password, make_password
+from django.db.models import Q
 
 from gongkai.core.clock import local_today
+from gongkai.workdays.calendar import Deadline
 
-from .deadlines import ReplyFacts, Wait, reply_deadline
-from .models import Application, Policy, Status
+from .deadlines import (
+    ReplyFacts,
+    Wait,
+    consultation_window,
+    correction_period,
+    fee_payment_window,
+    reply_deadline,
+)
+from .models import Application, Consultation, Correction, FeeNotice, Policy, Status
 
 ACCESS_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 ACCESS_CODE_LENGTH = 10
@@ -56,14 +67,26 @@ def find_by_access(tracking_number, access_code):
 def reply_facts(application, calendar, policy=None):
     policy = policy or Policy.current()
     consultations = tuple(
-        Wait(c.sent_on, c.window_due, c.replied_on, c.get_kind_display())
+        Wait(
+            c.sent_on,
+            c.window_due,
+            c.replied_on,
+            c.get_kind_display(),
+            provisional=c.window_provisional,
+        )
         for c in application.consultations.all()
     )
     fee_waits = ()
     notice = getattr(application, "fee_notice", None)
     if notice is not None:
         fee_waits = (
-            Wait(notice.issued_on, notice.payment_due, notice.paid_on, "等待缴纳信息处理费"),
+            Wait(
+                notice.issued_on,
+                notice.payment_due,
+                notice.paid_on,
+                "等待缴纳信息处理费",
+                provisional=notice.due_provisional,
+            ),
         )
     extension = getattr(application, "extension", None)
     return ReplyFacts(
@@ -99,10 +122,12 @@ def refresh_due_date(application, calendar=None, policy=None):
 
 
 def recompute_open_due_dates(calendar=None):
-    """After a calendar change: recompute every open application; one line per change."""
+    """After a calendar or policy change: recompute every open application's running windows
+    (correction period, consultation window, fee payment window), then its reply due date,
+    which depends on them; one line per changed date."""
     calendar = calendar or current_calendar()
     policy = Policy.current()
-    lines = []
+    lines = _recompute_windows(calendar)
     for application in Application.objects.open().select_related("extension", "fee_notice"):
         old, new = refresh_due_date(application, calendar, policy)
         if old != new:
@@ -110,6 +135,133 @@ def recompute_open_due_dates(calendar=None):
                 f"政府信息公开申请 {application.tracking_number}：答复期限由 {old} 改为 {new}"
             )
     return lines
+
+
+def window_of_correction(calendar, correction):
+    return correction_period(calendar, correction.sent_on, correction.period_days)
+
+
+def window_of_consultation(calendar, consultation):
+    """Counted from the party's receipt, or from the sending day while that is unrecorded."""
+    return consultation_window(calendar, consultation.received_on or consultation.sent_on)
+
+
+def window_of_fee_notice(calendar, notice):
+    """Counted from the applicant's receipt, or from the notice date while that is unrecorded."""
+    return fee_payment_window(calendar, notice.received_on or notice.issued_on)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A date recorded on a row (correction period, consultation window, payment window) and
+    how it is counted. ``deadline`` is None when the current calendar no longer gives the
+    recorded date: the window ended before a calendar correction and stays as it was."""
+
+    row: object
+    due: date
+    deadline: Deadline | None
+    receipt_pending: bool = False
+
+    @property
+    def provisional(self):
+        return self.receipt_pending or (self.deadline is not None and self.deadline.provisional)
+
+
+@dataclass(frozen=True)
+class Windows:
+    correction: Window | None
+    consultations: tuple[Window, ...]
+    fee: Window | None
+
+
+def _window(row, due, deadline, receipt_pending=False):
+    return Window(row, due, deadline if deadline.due == due else None, receipt_pending)
+
+
+def windows_of(application, calendar=None):
+    """The application's recorded windows, each with its explanation."""
+    calendar = calendar or current_calendar()
+    correction = getattr(application, "correction", None)
+    notice = getattr(application, "fee_notice", None)
+    if correction is not None:
+        correction = _window(
+            correction, correction.due_on, window_of_correction(calendar, correction)
+        )
+    if notice is not None:
+        notice = _window(
+            notice,
+            notice.payment_due,
+            window_of_fee_notice(calendar, notice),
+            receipt_pending=notice.due_provisional,
+        )
+    consultations = tuple(
+        _window(
+            c,
+            c.window_due,
+            window_of_consultation(calendar, c),
+            receipt_pending=c.window_provisional,
+        )
+        for c in application.consultations.all()
+    )
+    return Windows(correction, consultations, notice)
+
+
+def _recompute_windows(calendar):
+    """Windows still running are derived again from the dates they count from; a window that
+    already ended (answered, paid, lapsed, closed) stays as the fact it became."""
+    open_applications = Application.objects.open()
+    windows = (
+        (
+            Correction.objects.filter(
+                application__in=open_applications, received_on=None, lapsed_on=None
+            ),
+            "due_on",
+            "补正期限",
+            window_of_correction,
+        ),
+        (
+            Consultation.objects.filter(application__in=open_applications, replied_on=None),
+            "window_due",
+            "征求意见答复期限",
+            window_of_consultation,
+        ),
+        (
+            FeeNotice.objects.filter(
+                application__in=open_applications, paid_on=None, unpaid_closed_on=None
+            ),
+            "payment_due",
+            "缴费期限",
+            window_of_fee_notice,
+        ),
+    )
+    lines = []
+    for rows, field, label, window in windows:
+        for row in rows.select_related("application"):
+            old, new = getattr(row, field), window(calendar, row).due
+            if old != new:
+                type(row).objects.filter(pk=row.pk).update(**{field: new})
+                number = row.application.tracking_number
+                lines.append(f"政府信息公开申请 {number}：{label}由 {old} 改为 {new}")
+    return lines
+
+
+def monthly_rank(application):
+    """Fees per item (109号 Art. 4; rule 20): the application's place among the same applicant's
+    applications to the same organ received in the same calendar month, counting itself.
+
+    The applicant is recognised by the keyed hash of the identity number; the organ counts the
+    applications it received, as it is the one charging. Ties on one day follow registration
+    order."""
+    received = application.received_on
+    return (
+        Application.objects.filter(
+            unit_id=application.unit_id,
+            identity_hash=application.identity_hash,
+            received_on__gte=received.replace(day=1),
+        )
+        .filter(Q(received_on__lt=received) | Q(received_on=received, pk__lte=application.pk))
+        .count()
+    )
 
 
 def duplicate_candidates(application, limit=5):

@@ -1,6 +1,8 @@
 """Public pages (apply, receipt, status) and console pages (queue, registration, detail, one
 URL per transition). Each view validates a form, calls one workflow function and renders."""
 
+import secrets
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,6 +35,10 @@ LOOKUP_LIMIT = 5
 LOOKUP_WINDOW = 15 * 60
 SESSION_ACCESS = "applications_access"
 SESSION_RECEIPT = "applications_receipt"
+SESSION_SUBMITTER = "applications_submitter"
+SESSION_KEYS = "applications_submission_keys"
+# Enough for a few tabs open at once; older keys are forgotten and their forms must be resent.
+ISSUED_KEYS_KEPT = 10
 
 
 # ---- public portal ---------------------------------------------------------------------------
@@ -44,23 +50,58 @@ def _grant_access(request, application):
     request.session[SESSION_ACCESS] = sorted(allowed)
 
 
+def _issue_submission_key(request):
+    """A fresh double-submit key, remembered server-side as issued to this session."""
+    key = secrets.token_urlsafe(24)
+    issued = request.session.get(SESSION_KEYS, [])
+    request.session[SESSION_KEYS] = [*issued, key][-ISSUED_KEYS_KEPT:]
+    request.session.setdefault(SESSION_SUBMITTER, secrets.token_urlsafe(16))
+    return key
+
+
+def _was_issued_here(request, key):
+    return key in request.session.get(SESSION_KEYS, [])
+
+
 def apply(request):
-    form = forms.ApplicationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            application, code = workflow.register_application(
-                actor=None, channel="online", **form.workflow_kwargs()
-            )
-        except ValidationError as error:
-            forms.apply_errors(form, error)
-        else:
-            if code:
-                request.session[SESSION_RECEIPT] = {"pk": application.pk, "code": code}
-            elif request.session.get(SESSION_RECEIPT, {}).get("pk") != application.pk:
-                request.session[SESSION_RECEIPT] = {"pk": application.pk, "code": None}
-            _grant_access(request, application)
+    if request.method != "POST":
+        form = forms.ApplicationForm(initial={"submission_key": _issue_submission_key(request)})
+    elif not _was_issued_here(request, request.POST.get("submission_key", "")):
+        form = _form_with_a_new_key(request)
+    else:
+        form = forms.ApplicationForm(request.POST, request.FILES)
+        if form.is_valid() and _submit(request, form):
             return redirect("applications:receipt")
     return render(request, "applications/apply.html", {"form": form})
+
+
+def _form_with_a_new_key(request):
+    """The posted key was never given to this session (expired, or someone else's): nothing
+    is looked up, and the form comes back with a key of this session's own."""
+    data = request.POST.copy()
+    data["submission_key"] = _issue_submission_key(request)
+    form = forms.ApplicationForm(data, request.FILES)
+    form.add_error(None, "页面已过期，请核对填写的内容、重新上传身份证明后再次提交。")
+    return form
+
+
+def _submit(request, form):
+    try:
+        application, code = workflow.register_application(
+            actor=None,
+            channel="online",
+            submitter=request.session[SESSION_SUBMITTER],
+            **form.workflow_kwargs(),
+        )
+    except ValidationError as error:
+        forms.apply_errors(form, error)
+        return False
+    if code:
+        request.session[SESSION_RECEIPT] = {"pk": application.pk, "code": code}
+    elif request.session.get(SESSION_RECEIPT, {}).get("pk") != application.pk:
+        request.session[SESSION_RECEIPT] = {"pk": application.pk, "code": None}
+    _grant_access(request, application)
+    return True
 
 
 def receipt(request):
@@ -129,6 +170,7 @@ def status(request):
             context.update(
                 application=application,
                 deadline=services.reply_deadline_for(application),
+                windows=services.windows_of(application),
                 letters=_applicant_letters(application),
                 deliveries=application.deliveries.all(),
                 reply=getattr(application, "reply", None),
@@ -250,11 +292,13 @@ ACTION_FORMS = {
     "receive_correction": (forms.ReceiveCorrectionForm, "收到补正"),
     "close_correction_lapsed": (forms.ClosingDateForm, "逾期未补正，终止办理"),
     "start_consultation": (forms.ConsultationForm, "征求意见"),
+    "record_consultation_receipt": (forms.ConsultationReceiptForm, "登记对方收到征求意见书之日"),
     "record_consultation_reply": (forms.ConsultationReplyForm, "记录征求意见答复"),
     "extend_deadline": (forms.ExtensionForm, "延期答复（须负责人批准）"),
     "ask_for_reasons": (forms.AskReasonsForm, "要求说明理由（第三十五条）"),
     "handle_excessive_request": (forms.ExcessiveForm, "处理明显超出合理范围的申请"),
     "issue_fee_notice": (forms.FeeNoticeForm, "发出收费通知"),
+    "record_fee_notice_receipt": (forms.FeeNoticeReceiptForm, "登记申请人收到收费通知之日"),
     "record_payment": (forms.PaymentForm, "记录缴费"),
     "close_fee_unpaid": (forms.ClosingDateForm, "逾期未缴费，终止办理"),
     "issue_reply": (forms.ReplyForm, "答复"),
@@ -268,9 +312,12 @@ SIDE_FORMS = {
 }
 
 
+CONSULTATION_ACTIONS = ("record_consultation_receipt", "record_consultation_reply")
+
+
 def _form_for(name, application, data=None, files=None):
     form_class = (ACTION_FORMS.get(name) or SIDE_FORMS[name])[0]
-    if form_class is forms.ConsultationReplyForm:
+    if issubclass(form_class, forms.OpenConsultationForm):
         return form_class(data, application=application)
     if form_class is forms.AssignForm:
         return form_class(data, handlers=_handlers(application))
@@ -288,9 +335,9 @@ def _handlers(application):
 def _call(name, request, application, form):
     data = form.workflow_kwargs() if hasattr(form, "workflow_kwargs") else dict(form.cleaned_data)
     actor = request.user
-    if name == "record_consultation_reply":
+    if name in CONSULTATION_ACTIONS:
         consultation = application.consultations.get(pk=data.pop("consultation"))
-        return workflow.record_consultation_reply(actor=actor, consultation=consultation, **data)
+        return getattr(workflow, name)(actor=actor, consultation=consultation, **data)
     if name == "assign":
         return workflow.assign(actor=actor, application=application, handler=data["handler"])
     if name == "issue_fee_notice" or name == "extend_deadline":
@@ -306,7 +353,7 @@ def detail_context(request, application, **extra):
         for name, (_cls, label) in ACTION_FORMS.items()
         if name in allowed
         and not (
-            name == "record_consultation_reply"
+            name in CONSULTATION_ACTIONS
             and not application.consultations.filter(replied_on=None).exists()
         )
     ]
@@ -320,6 +367,7 @@ def detail_context(request, application, **extra):
     return {
         "application": application,
         "deadline": services.reply_deadline_for(application),
+        "windows": services.windows_of(application),
         "days_left": services.working_days_left(application) if application.is_open else None,
         "events": AuditEvent.objects.for_target(application).order_by("created_at", "id"),
         "letters": application.letters.all(),

@@ -34,6 +34,7 @@ from .models import (
     HANDLING_ROLES,
     Application,
     Consultation,
+    ConsultationKind,
     ConsultationReply,
     Correction,
     Delivery,
@@ -64,6 +65,7 @@ TRANSITIONS = {
     "receive_correction": {(S.AWAITING_CORRECTION, S.IN_PROGRESS)},
     "close_correction_lapsed": {(S.AWAITING_CORRECTION, S.CLOSED)},
     "start_consultation": {(S.IN_PROGRESS, S.CONSULTING), (S.CONSULTING, S.CONSULTING)},
+    "record_consultation_receipt": {(S.CONSULTING, S.CONSULTING)},
     "record_consultation_reply": {(S.CONSULTING, S.CONSULTING), (S.CONSULTING, S.IN_PROGRESS)},
     "extend_deadline": {(S.IN_PROGRESS, S.IN_PROGRESS), (S.CONSULTING, S.CONSULTING)},
     "ask_for_reasons": {(S.IN_PROGRESS, S.AWAITING_REASONS)},
@@ -74,6 +76,7 @@ TRANSITIONS = {
         (S.AWAITING_REASONS, S.REPLIED),
     },
     "issue_fee_notice": {(S.IN_PROGRESS, S.AWAITING_FEE)},
+    "record_fee_notice_receipt": {(S.AWAITING_FEE, S.AWAITING_FEE)},
     "record_payment": {(S.AWAITING_FEE, S.IN_PROGRESS)},
     "close_fee_unpaid": {(S.AWAITING_FEE, S.CLOSED)},
     "issue_reply": {(S.IN_PROGRESS, S.REPLIED)},
@@ -91,6 +94,7 @@ ORGANISATION_KINDS = frozenset(set(ApplicantKind) - {ApplicantKind.NATURAL_PERSO
 # Outcomes reached only by their own transition, never by a free choice in issue_reply.
 CLOSING_OUTCOMES = frozenset({Outcome.OTHER_CORRECTION_LAPSED, Outcome.OTHER_FEE_UNPAID})
 REVIEW_FIRST_SINCE = datetime.date(2024, 1, 1)
+DUPLICATE_SUBMISSION = "duplicate_submission"
 
 
 def allowed_actions(application):
@@ -223,21 +227,27 @@ def register_application(
     postcode="",
     document_number="",
     submission_key=None,
+    submitter=None,
     api_token=None,
 ):
     """Register an application; returns (application, access_code).
 
     ``actor`` is None for the public form and the API; staff registering another channel
     must handle applications in ``unit``, and so may another platform holding an active
-    ``api_token`` of ``unit``. Submitting the same ``submission_key`` again returns the first
-    application and no code.
+    ``api_token`` of ``unit``. A ``submission_key`` counts only within the scope of whoever
+    submits it: the staff ``actor``, the ``api_token``, or the ``submitter`` the public form
+    gives its session. Submitting a key again in the same scope returns the first application
+    and no code; without a scope (the open API) a repeated key is refused and reveals nothing.
     """
-    if submission_key:
-        existing = Application.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing, None
     channel = Channel(channel)
     _check_registrar(actor, api_token, unit, channel)
+    scope = _submission_scope(actor, api_token, submitter)
+    if submission_key:
+        existing = Application.objects.filter(
+            submission_scope=scope, submission_key=submission_key
+        ).first()
+        if existing is not None:
+            return _replayed(existing, scope), None
     if not unit.receives_applications:
         raise ValidationError({"unit": "该单位不受理政府信息公开申请，请选择其他单位。"})
     fields = {
@@ -273,6 +283,7 @@ def register_application(
     application = Application(
         tracking_number=services.new_tracking_number(received.year),
         access_code_hash=services.hash_access_code(code),
+        submission_scope=scope,
         submission_key=submission_key or None,
         unit=unit,
         applicant_kind=applicant_kind,
@@ -294,7 +305,8 @@ def register_application(
         if not submission_key:
             raise
         # The same form arrived twice at once; the first one won.
-        return Application.objects.get(submission_key=submission_key), None
+        existing = Application.objects.get(submission_scope=scope, submission_key=submission_key)
+        return _replayed(existing, scope), None
     IdentityProof.objects.create(
         application=application,
         content_type=mime,
@@ -306,6 +318,30 @@ def register_application(
     via = f"经 API 令牌“{api_token.name}”（{unit.code}）登记" if api_token else ""
     _finish(actor, application, "register_application", None, reason=via, data={"channel": channel})
     return application, code
+
+
+ANONYMOUS_SCOPE = "anonymous"
+
+
+def _submission_scope(actor, api_token, submitter):
+    if api_token is not None:
+        return f"token:{api_token.pk}"
+    if actor is not None:
+        return f"staff:{actor.pk}"
+    if submitter:
+        return f"public:{submitter}"
+    return ANONYMOUS_SCOPE
+
+
+def _replayed(existing, scope):
+    if scope == ANONYMOUS_SCOPE:
+        # Nobody can prove the first submission was theirs, so nothing about it is returned.
+        raise ValidationError(
+            "该申请已经提交过（提交标识重复），不会重复登记。请凭首次提交时得到的申请编号和"
+            "查询码查询办理进度。",
+            code=DUPLICATE_SUBMISSION,
+        )
+    return existing
 
 
 def _check_registrar(actor, api_token, unit, channel):
@@ -401,14 +437,30 @@ def close_correction_lapsed(*, actor, application, closed_on):
 
 
 @transaction.atomic
-def start_consultation(*, actor, application, kind, party_name, matter, sent_on, party_address=""):
+def start_consultation(
+    *,
+    actor,
+    application,
+    kind,
+    party_name,
+    matter,
+    sent_on,
+    party_address="",
+    party_received_on=None,
+):
+    """Send the written notice. ``party_received_on`` is the day the party received it, when
+    already known (handed over in person); otherwise record it later."""
     application = _lock(application, "start_consultation")
     _require_handler(actor, application)
+    if kind not in ConsultationKind.values:
+        raise ValidationError({"kind": "请选择征求意见的类型：征求第三方意见或征求其他机关意见。"})
     if not party_name.strip():
         raise ValidationError({"party_name": "请填写被征求意见方。"})
     if not matter.strip():
         raise ValidationError({"matter": "请写明征求意见的事项。"})
     _date(sent_on, "发出日期", not_before=application.clock_start, not_before_label="收到申请之日")
+    if party_received_on is not None:
+        _party_receipt_date(party_received_on, sent_on)
     source = _move(application, "start_consultation", S.CONSULTING)
     consultation = Consultation.objects.create(
         application=application,
@@ -417,7 +469,10 @@ def start_consultation(*, actor, application, kind, party_name, matter, sent_on,
         party_address=party_address.strip(),
         matter=matter.strip(),
         sent_on=sent_on,
-        window_due=consultation_window_due(services.current_calendar(), sent_on),
+        received_on=party_received_on,
+        window_due=consultation_window_due(
+            services.current_calendar(), party_received_on or sent_on
+        ),
     )
     letters.issue(
         application, LetterKind.CONSULTATION, issued_on=sent_on, consultation=consultation
@@ -426,10 +481,47 @@ def start_consultation(*, actor, application, kind, party_name, matter, sent_on,
     return consultation
 
 
+def _party_receipt_date(received_on, sent_on):
+    return _date(
+        received_on, "对方收到征求意见书之日", not_before=sent_on, not_before_label="发出日期"
+    )
+
+
+@transaction.atomic
+def record_consultation_receipt(*, actor, consultation, received_on):
+    """Art. 32: the party's 15 working days run from its receipt of the notice, so the window
+    (and the pause of the reply clock) is fixed only once staff record that day."""
+    application = _lock(consultation.application, "record_consultation_receipt")
+    _require_handler(actor, application)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if not consultation.is_open:
+        raise ValidationError("该征求意见已记录答复，不能再更改收到日期。")
+    _party_receipt_date(received_on, consultation.sent_on)
+    before = consultation.received_on
+    consultation.received_on = received_on
+    consultation.window_due = consultation_window_due(services.current_calendar(), received_on)
+    consultation.save(update_fields=["received_on", "window_due"])
+    source = _move(application, "record_consultation_receipt", application.status)
+    _finish(
+        actor,
+        application,
+        "record_consultation_receipt",
+        source,
+        data={
+            "party": consultation.party_name,
+            "from": str(before or ""),
+            "to": str(received_on),
+            "window_due": str(consultation.window_due),
+        },
+    )
+    return consultation
+
+
 @transaction.atomic
 def record_consultation_reply(*, actor, consultation, reply, replied_on=None, reasons=""):
     """Record the other side's answer. No answer can be recorded only after the 15-working-day
-    window; for a co-maker silence then counts as consent (Art. 34)."""
+    window, which runs from the party's recorded receipt; for a co-maker silence then counts
+    as consent (Art. 34)."""
     application = _lock(consultation.application, "record_consultation_reply")
     _require_handler(actor, application)
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
@@ -438,6 +530,11 @@ def record_consultation_reply(*, actor, consultation, reply, replied_on=None, re
     if reply not in ConsultationReply.values:
         raise ValidationError({"reply": "请选择答复意见。"})
     if reply == ConsultationReply.NONE:
+        if consultation.received_on is None:
+            raise ValidationError(
+                "尚未登记对方收到征求意见书的日期，无法确定15个工作日的答复期限是否已满。"
+                "请先登记收到日期。"
+            )
         if local_today() <= consultation.window_due:
             raise ValidationError(
                 f"答复期限到{consultation.window_due}为止，期满后才能记录逾期未答复。"
@@ -470,6 +567,13 @@ def extend_deadline(*, actor, application, working_days, reason, approved_on):
         raise PermissionDenied("延期答复须经政府信息公开工作机构负责人同意。")
     if Extension.objects.filter(application=application).exists():
         raise ValidationError("该申请已延期答复，延长的期限合计不得超过20个工作日。")
+    if application.custom_due is not None:
+        # The Art. 35 deadline replaces the Art. 33 one; an extension letter on top of it would
+        # announce days that change nothing.
+        raise ValidationError(
+            f"已依第三十五条确定延迟答复期限（{application.custom_due}），"
+            "不再适用第三十三条的延期；如需更多时间，应在确定延迟答复期限时一并考虑。"
+        )
     if not 1 <= working_days <= MAX_EXTENSION:
         raise ValidationError({"working_days": f"延长期限最长不得超过{MAX_EXTENSION}个工作日。"})
     if not reason.strip():
@@ -555,6 +659,8 @@ def handle_excessive_request(
     else:
         application.custom_due = custom_due
         application.save(update_fields=["custom_due"])
+        services.refresh_due_date(application)
+        letters.issue(application, LetterKind.LONGER_DEADLINE, issued_on=decided_on)
     _finish(actor, application, "handle_excessive_request", source, data={"decision": decision})
     return application
 
@@ -563,22 +669,28 @@ def handle_excessive_request(
 
 
 @transaction.atomic
-def issue_fee_notice(*, actor, application, method, issued_on, monthly_rank=None, pages=None):
+def issue_fee_notice(*, actor, application, method, issued_on, pages=None, notice_received_on=None):
+    """Per item, the applicant's place in the month is counted by the system (rule 20), never
+    typed in; per volume, staff give the pages. ``notice_received_on`` is the day the
+    applicant received the notice, when already known; otherwise record it later."""
     application = _lock(application, "issue_fee_notice")
     _require_handler(actor, application)
     if FeeNotice.objects.filter(application=application).exists():
         raise ValidationError("该申请已发出收费通知。")
+    monthly_rank = services.monthly_rank(application) if method == FeeMethod.PER_ITEM else None
     try:
         amount = compute_fee(method=method, monthly_rank=monthly_rank, pages=pages)
     except ValueError as exc:
         raise ValidationError(
-            {"method": "按件或按量只能选择一种计收方式，并填写对应数量。"}
+            {"method": "按件或按量只能选择一种计收方式；按量计收的，请填写页数。"}
         ) from exc
     if amount == 0:
-        raise ValidationError("按规定该申请不收取信息处理费。")
+        raise ValidationError(_free_message(monthly_rank, pages))
     _date(
         issued_on, "通知日期", not_before=application.clock_start, not_before_label="收到申请之日"
     )
+    if notice_received_on is not None:
+        _notice_receipt_date(notice_received_on, issued_on)
     source = _move(application, "issue_fee_notice", S.AWAITING_FEE)
     notice = FeeNotice.objects.create(
         application=application,
@@ -587,10 +699,53 @@ def issue_fee_notice(*, actor, application, method, issued_on, monthly_rank=None
         pages=pages,
         amount=amount,
         issued_on=issued_on,
-        payment_due=fee_payment_due(services.current_calendar(), issued_on),
+        received_on=notice_received_on,
+        payment_due=fee_payment_due(services.current_calendar(), notice_received_on or issued_on),
     )
     letters.issue(application, LetterKind.FEE, issued_on=issued_on)
     _finish(actor, application, "issue_fee_notice", source, data={"amount": amount})
+    return notice
+
+
+def _free_message(monthly_rank, pages):
+    if monthly_rank is not None:
+        return (
+            f"该申请是申请人本月向本机关提出的第{monthly_rank}件申请，"
+            "每月前10件按件计收不收取信息处理费。"
+        )
+    return f"共{pages}页，按量计收前30页不收取信息处理费。"
+
+
+def _notice_receipt_date(received_on, issued_on):
+    return _date(
+        received_on, "申请人收到收费通知之日", not_before=issued_on, not_before_label="通知日期"
+    )
+
+
+@transaction.atomic
+def record_fee_notice_receipt(*, actor, application, received_on):
+    """Rule 22: the 20 working days to pay run from the applicant's receipt of the notice, so
+    the payment window is fixed only once staff record that day."""
+    application = _lock(application, "record_fee_notice_receipt")
+    _require_handler(actor, application)
+    notice = FeeNotice.objects.select_for_update().get(application=application)
+    _notice_receipt_date(received_on, notice.issued_on)
+    before = notice.received_on
+    notice.received_on = received_on
+    notice.payment_due = fee_payment_due(services.current_calendar(), received_on)
+    notice.save(update_fields=["received_on", "payment_due"])
+    source = _move(application, "record_fee_notice_receipt", application.status)
+    _finish(
+        actor,
+        application,
+        "record_fee_notice_receipt",
+        source,
+        data={
+            "from": str(before or ""),
+            "to": str(received_on),
+            "payment_due": str(notice.payment_due),
+        },
+    )
     return notice
 
 
@@ -601,6 +756,11 @@ def record_payment(*, actor, application, paid_on):
     notice = application.fee_notice
     _date(paid_on, "缴费日期", not_before=notice.issued_on, not_before_label="通知日期")
     if paid_on > notice.payment_due:
+        if notice.received_on is None:
+            raise ValidationError(
+                f"缴费日期晚于按通知日期暂算的缴费期限（{notice.payment_due}）。"
+                "请先登记申请人收到收费通知的日期，再记录缴费。"
+            )
         raise ValidationError(f"缴费期限到{notice.payment_due}为止，已逾期。")
     source = _move(application, "record_payment", S.IN_PROGRESS)
     notice.paid_on = paid_on
@@ -615,6 +775,11 @@ def close_fee_unpaid(*, actor, application, closed_on):
     _require_handler(actor, application)
     notice = application.fee_notice
     _date(closed_on, "终止日期")
+    if notice.received_on is None:
+        raise ValidationError(
+            "尚未登记申请人收到收费通知的日期，无法确定20个工作日的缴费期限是否已满。"
+            "请先登记收到日期。"
+        )
     if closed_on <= notice.payment_due:
         raise ValidationError(f"缴费期限到{notice.payment_due}为止，期满后才能按逾期未缴费处理。")
     source = _move(application, "close_fee_unpaid", S.CLOSED)
@@ -648,9 +813,36 @@ def remedy_notice(outcome, replied_on):
     )
 
 
+def third_party_objections(application):
+    """Third parties that objected to disclosure (Art. 32)."""
+    return application.consultations.filter(
+        kind=ConsultationKind.THIRD_PARTY, reply=ConsultationReply.OBJECTION
+    )
+
+
+def _check_public_interest(application, outcome, reason):
+    """Art. 32: over a third party's objection the organ may disclose only if withholding would
+    seriously harm the public interest, and must say so in writing to the third party."""
+    objected = third_party_objections(application).exists()
+    disclosing = outcome in (Outcome.DISCLOSED, Outcome.PARTLY_DISCLOSED)
+    if objected and outcome == Outcome.DISCLOSED and not reason:
+        return (
+            "第三方不同意公开。决定予以公开的，须写明不公开可能对公共利益造成重大影响的理由"
+            "（第三十二条），本机关将据此书面告知第三方。"
+        )
+    if reason and not (objected and disclosing):
+        return "只有第三方不同意公开而仍决定公开的，才填写公共利益理由。"
+    return ""
+
+
 def _check_reply_fields(application, outcome, fields, files):
     errors = {}
     group = group_of(outcome)
+    public_interest = _check_public_interest(
+        application, outcome, fields["public_interest_reason"].strip()
+    )
+    if public_interest:
+        errors["public_interest_reason"] = public_interest
     if outcome in REFUSALS:
         if not fields["reasons"].strip():
             errors["reasons"] = "不予公开或部分公开的，必须说明理由。"
@@ -699,9 +891,12 @@ def issue_reply(
     responsible_contact="",
     where_published="",
     how_to_obtain="",
+    public_interest_reason="",
     files=(),
 ):
-    """Reply with exactly one statutory outcome. ``files`` are (name, content_type, bytes)."""
+    """Reply with exactly one statutory outcome. ``files`` are (name, content_type, bytes).
+    Disclosing over a third party's objection needs ``public_interest_reason`` and sends each
+    objecting third party a letter with what is disclosed and why (Art. 32)."""
     application = _lock(application, "issue_reply")
     _require_handler(actor, application)
     if outcome not in Outcome.values or outcome in CLOSING_OUTCOMES:
@@ -713,6 +908,7 @@ def issue_reply(
         "responsible_contact": responsible_contact,
         "where_published": where_published,
         "how_to_obtain": how_to_obtain,
+        "public_interest_reason": public_interest_reason,
     }
     _check_reply_fields(application, outcome, fields, files)
     _date(
@@ -727,6 +923,15 @@ def issue_reply(
         files=files,
         **{name: value.strip() for name, value in fields.items()},
     )
+    if reply.public_interest_reason:
+        for consultation in third_party_objections(application):
+            letters.issue(
+                application,
+                LetterKind.PUBLIC_INTEREST,
+                issued_on=replied_on,
+                consultation=consultation,
+                reply=reply,
+            )
     _finish(actor, application, "issue_reply", source, data={"outcome": outcome})
     return reply
 

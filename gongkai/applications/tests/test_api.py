@@ -99,3 +99,35 @@ def test_staff_endpoint_needs_a_token_of_the_unit(client, unit_a, unit_b, admin_
 def test_endpoints_are_in_the_openapi_document(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/v1/applications" in paths and "/api/v1/applications/status" in paths
+
+
+def submit_json(client, data, raw=None):
+    url = "/api/v1/applications/register" if raw else "/api/v1/applications"
+    headers = {"Authorization": f"Bearer {raw}"} if raw else {}
+    return client.post(url, data, content_type="application/json", headers=headers)
+
+
+def test_open_api_replay_of_a_key_creates_nothing_and_reveals_nothing(client, unit_a, today):
+    first = submit_json(client, payload(unit_a, submission_key="victim-key")).json()
+    replay = submit_json(client, payload(unit_a, submission_key="victim-key"))
+    assert replay.status_code == 409
+    assert first["tracking_number"] not in replay.content.decode()
+    assert "已经提交过" in replay.json()["detail"]
+    assert Application.objects.count() == 1
+
+
+def test_submission_keys_are_scoped_to_the_token(client, unit_a, admin_a, today):
+    _token, raw = issue_token(actor=admin_a, unit=unit_a, name="甲平台")
+    _other, other_raw = issue_token(actor=admin_a, unit=unit_a, name="乙平台")
+    data = payload(unit_a, channel="email", event_date="2026-09-23", submission_key="k-1")
+    first = submit_json(client, data, raw).json()
+    again = submit_json(client, data, raw).json()
+    assert again["tracking_number"] == first["tracking_number"]
+    assert again["access_code"] is None
+    foreign = submit_json(client, data, other_raw).json()
+    assert foreign["tracking_number"] != first["tracking_number"]
+    assert foreign["access_code"]
+    anonymous = submit_json(client, payload(unit_a, submission_key="k-1"))
+    assert anonymous.status_code == 200
+    assert anonymous.json()["tracking_number"] != first["tracking_number"]
+    assert Application.objects.count() == 3

@@ -52,3 +52,26 @@ def test_office_edits_templates_with_history(submit, unit_a, office, editor_a):
     assert letter.text == f"李明：已收到，编号{application.tracking_number}。"
     old = application.letters.order_by("id").first()
     assert "20个工作日" in old.text  # earlier letters keep the wording they were issued with
+
+
+def test_a_longer_deadline_under_art_35_is_announced_to_the_applicant(submit, unit_a, editor_a, at):
+    from gongkai.applications.models import ExcessiveDecision
+
+    application = submit(unit_a, on=(2026, 9, 1))
+    at(2026, 9, 2)
+    workflow.ask_for_reasons(actor=editor_a, application=application, requested_on=D(2026, 9, 2))
+    at(2026, 9, 8)
+    workflow.handle_excessive_request(
+        actor=editor_a,
+        application=application,
+        decision=ExcessiveDecision.LONGER_DEADLINE,
+        decided_on=D(2026, 9, 8),
+        applicant_reasons="诉讼需要。",
+        custom_due=D(2026, 11, 30),
+    )
+    letter = application.letters.get(kind=LetterKind.LONGER_DEADLINE)
+    assert letter.for_applicant and letter.issued_on == D(2026, 9, 8)
+    text = docx_text(letter.docx())
+    assert "延迟答复告知书" in text
+    assert "第三十五条" in text and "2026年11月30日" in text
+    assert unit_a.full_name in text

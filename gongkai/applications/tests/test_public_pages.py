@@ -1,8 +1,10 @@
 """The public form, the receipt, and the applicant's status lookup."""
 
 import io
+import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from gongkai.applications.models import Application, LetterKind
@@ -15,17 +17,21 @@ def form_data(unit, **overrides):
     data.pop("identity_proof")
     data.pop("channel")
     data["unit"] = unit.pk
-    data["submission_key"] = "key-1"
     data.update(overrides)
     return data
 
 
-def post_form(client, unit, proof=PNG, name="id.png", **overrides):
+def issued_key(client):
+    """The double-submit key the form page gives this client's session."""
+    page = client.get(reverse("applications:apply")).content.decode()
+    return re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
+
+
+def post_form(client, unit, proof=PNG, name="id.png", key=None, **overrides):
     upload = io.BytesIO(proof)
     upload.name = name
-    return client.post(
-        reverse("applications:apply"), {**form_data(unit, **overrides), "identity_proof": upload}
-    )
+    data = form_data(unit, submission_key=key or issued_key(client), **overrides)
+    return client.post(reverse("applications:apply"), {**data, "identity_proof": upload})
 
 
 @pytest.fixture
@@ -45,9 +51,41 @@ def test_submit_shows_number_and_code_once(client, unit_a, today):
 
 
 def test_double_submit_creates_one_application(client, unit_a, today):
-    post_form(client, unit_a)
-    post_form(client, unit_a)
+    key = issued_key(client)
+    post_form(client, unit_a, key=key)
+    post_form(client, unit_a, key=key)
     assert Application.objects.count() == 1
+    assert client.get(reverse("applications:receipt")).status_code == 200
+
+
+def test_a_victims_submission_key_gives_an_attacker_nothing(client, unit_a, today):
+    key = issued_key(client)
+    assert post_form(client, unit_a, key=key).status_code == 302
+    victim = Application.objects.get()
+    receipt_letter = victim.letters.get(kind=LetterKind.RECEIPT)
+
+    attacker = Client()
+    issued_key(attacker)  # an ordinary visitor with a session and keys of its own
+    response = post_form(attacker, unit_a, key=key, identity_number=resident_id(2))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "页面已过期" in page and victim.tracking_number not in page
+    assert Application.objects.count() == 1
+    receipt = attacker.get(reverse("applications:receipt"))
+    assert receipt.status_code == 302 and victim.tracking_number not in receipt.content.decode()
+    letter_url = reverse("applications:letter", args=[receipt_letter.pk])
+    assert attacker.get(letter_url).status_code == 404
+    status = attacker.get(reverse("applications:status")).content.decode()
+    assert victim.tracking_number not in status
+
+
+def test_a_key_never_issued_is_refused_and_the_form_gets_a_fresh_one(client, unit_a, today):
+    response = post_form(client, unit_a, key="guessed-key")
+    page = response.content.decode()
+    assert "页面已过期" in page and "guessed-key" not in page
+    assert Application.objects.count() == 0
+    fresh = re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
+    assert post_form(client, unit_a, key=fresh).status_code == 302
 
 
 @pytest.mark.parametrize(

@@ -113,6 +113,7 @@ def test_consultation_pauses_and_co_maker_silence_is_consent(submit, unit_a, edi
         party_name="测试区乙局",
         matter="是否同意公开联合发文",
         sent_on=D(2026, 9, 7),
+        party_received_on=D(2026, 9, 7),
     )
     assert fresh(application).status == Status.CONSULTING
     assert consultation.window_due == D(2026, 9, 28)
@@ -214,6 +215,46 @@ def test_extension_after_the_due_date_is_refused(submit, unit_a, head_a, at):
         )
 
 
+def test_extension_after_an_art_35_deadline_is_refused(submit, unit_a, editor_a, head_a, at):
+    application = submit(unit_a, on=(2026, 9, 1))
+    at(2026, 9, 2)
+    workflow.handle_excessive_request(
+        actor=editor_a,
+        application=application,
+        decision=ExcessiveDecision.LONGER_DEADLINE,
+        decided_on=D(2026, 9, 2),
+        custom_due=D(2026, 11, 30),
+    )
+    with pytest.raises(ValidationError, match="第三十五条"):
+        workflow.extend_deadline(
+            actor=head_a,
+            application=application,
+            working_days=10,
+            reason="量大",
+            approved_on=D(2026, 9, 2),
+        )
+    application = fresh(application)
+    assert application.due_date == D(2026, 11, 30)
+    assert not application.letters.filter(kind=LetterKind.EXTENSION).exists()
+
+
+def test_consultation_kind_must_be_one_of_the_two(submit, unit_a, editor_a):
+    application = submit(unit_a)
+    with pytest.raises(ValidationError) as error:
+        workflow.start_consultation(
+            actor=editor_a,
+            application=application,
+            kind="neighbour",
+            party_name="某公司",
+            matter="x",
+            sent_on=D(2026, 9, 24),
+        )
+    assert "征求第三方意见或征求其他机关意见" in error.value.message_dict["kind"][0]
+    application = fresh(application)
+    assert application.status == Status.IN_PROGRESS
+    assert not application.consultations.exists()
+
+
 def test_excessive_request_ask_reasons_then_decline(submit, unit_a, editor_a, at):
     application = submit(unit_a, on=(2026, 9, 1))
     at(2026, 9, 2)
@@ -269,17 +310,12 @@ def test_fee_notice_payment_and_clock(submit, unit_a, editor_a, at):
             actor=editor_a,
             application=application,
             method="per_item",
-            monthly_rank=12,
             pages=40,
             issued_on=D(2026, 9, 7),
         )
     with pytest.raises(ValidationError, match="不收取"):
         workflow.issue_fee_notice(
-            actor=editor_a,
-            application=application,
-            method="per_item",
-            monthly_rank=3,
-            issued_on=D(2026, 9, 7),
+            actor=editor_a, application=application, method="per_item", issued_on=D(2026, 9, 7)
         )
     notice = workflow.issue_fee_notice(
         actor=editor_a,
@@ -287,6 +323,7 @@ def test_fee_notice_payment_and_clock(submit, unit_a, editor_a, at):
         method="per_volume",
         pages=250,
         issued_on=D(2026, 9, 7),
+        notice_received_on=D(2026, 9, 7),
     )
     assert notice.amount == 4700
     assert notice.payment_due == D(2026, 10, 10)  # make-up Saturday is the 20th day
@@ -304,9 +341,10 @@ def test_unpaid_fee_closes_as_other_2_after_twenty_working_days(submit, unit_a, 
     workflow.issue_fee_notice(
         actor=editor_a,
         application=application,
-        method="per_item",
-        monthly_rank=35,
+        method="per_volume",
+        pages=150,
         issued_on=D(2026, 9, 7),
+        notice_received_on=D(2026, 9, 7),
     )
     at(2026, 10, 10)
     with pytest.raises(ValidationError, match="期满后"):
@@ -429,22 +467,142 @@ def test_disclosure_reply_offers_both_remedies(submit, unit_a, editor_a, at):
     assert "60日" in reply.remedy_notice and "6个月" in reply.remedy_notice
 
 
+def _awaiting_correction(application, editor, at):
+    at(2026, 9, 2)
+    workflow.request_correction(
+        actor=editor, application=application, items="年份", sent_on=D(2026, 9, 2), period_days=5
+    )
+
+
+def _consulting(application, editor, at):
+    at(2026, 9, 2)
+    workflow.start_consultation(
+        actor=editor,
+        application=application,
+        kind=ConsultationKind.THIRD_PARTY,
+        party_name="某公司",
+        matter="报价",
+        sent_on=D(2026, 9, 2),
+    )
+
+
+def _awaiting_fee(application, editor, at):
+    at(2026, 9, 2)
+    workflow.issue_fee_notice(
+        actor=editor,
+        application=application,
+        method="per_volume",
+        pages=100,
+        issued_on=D(2026, 9, 2),
+    )
+
+
+def _closed(application, editor, at):
+    _awaiting_correction(application, editor, at)
+    at(2026, 9, 10)
+    workflow.close_correction_lapsed(
+        actor=editor, application=application, closed_on=D(2026, 9, 10)
+    )
+
+
+def _archived(application, editor, at):
+    at(2026, 9, 10)
+    workflow.issue_reply(
+        actor=editor,
+        application=application,
+        outcome=Outcome.DISCLOSED,
+        replied_on=D(2026, 9, 10),
+        how_to_obtain="电子邮件发送",
+    )
+    workflow.archive(actor=editor, application=application)
+
+
+REACH = {
+    Status.IN_PROGRESS: lambda application, editor, at: None,
+    Status.AWAITING_CORRECTION: _awaiting_correction,
+    Status.CONSULTING: _consulting,
+    Status.AWAITING_FEE: _awaiting_fee,
+    Status.CLOSED: _closed,
+    Status.ARCHIVED: _archived,
+}
+ON = D(2026, 9, 10)
+REPLY = {"outcome": Outcome.DISCLOSED, "replied_on": ON, "how_to_obtain": "电子邮件发送"}
+CONSULT = {"kind": "third_party", "party_name": "某公司", "matter": "报价", "sent_on": ON}
+FEE = {"method": "per_volume", "pages": 100, "issued_on": ON}
+EXTEND = {"working_days": 5, "reason": "量大", "approved_on": ON}
+LONGER = {
+    "decision": ExcessiveDecision.LONGER_DEADLINE,
+    "decided_on": ON,
+    "custom_due": D(2026, 12, 31),
+}
 ILLEGAL = [
-    ("receive_correction", {"received_on": D(2026, 9, 24), "corrected_text": "x"}),
-    ("close_correction_lapsed", {"closed_on": D(2026, 9, 24)}),
-    ("record_payment", {"paid_on": D(2026, 9, 24)}),
-    ("close_fee_unpaid", {"closed_on": D(2026, 9, 24)}),
-    ("archive", {}),
-    ("record_delivery", {"method": "email", "delivered_on": D(2026, 9, 24)}),
+    # 办理中: nothing to receive, close or deliver yet.
+    (Status.IN_PROGRESS, "receive_correction", {"received_on": ON, "corrected_text": "x"}),
+    (Status.IN_PROGRESS, "close_correction_lapsed", {"closed_on": ON}),
+    (Status.IN_PROGRESS, "record_payment", {"paid_on": ON}),
+    (Status.IN_PROGRESS, "close_fee_unpaid", {"closed_on": ON}),
+    (Status.IN_PROGRESS, "record_fee_notice_receipt", {"received_on": ON}),
+    (Status.IN_PROGRESS, "archive", {}),
+    (Status.IN_PROGRESS, "record_delivery", {"method": "email", "delivered_on": ON}),
+    # 待补正: nothing happens to an unclear application until it is corrected or lapses.
+    (Status.AWAITING_CORRECTION, "issue_reply", REPLY),
+    (Status.AWAITING_CORRECTION, "request_correction", {"items": "再补", "sent_on": ON}),
+    (Status.AWAITING_CORRECTION, "start_consultation", CONSULT),
+    (Status.AWAITING_CORRECTION, "issue_fee_notice", FEE),
+    (Status.AWAITING_CORRECTION, "extend_deadline", EXTEND),
+    (Status.AWAITING_CORRECTION, "ask_for_reasons", {"requested_on": ON}),
+    (Status.AWAITING_CORRECTION, "archive", {}),
+    # 征求意见中: no reply, fee or correction while a consultation is open.
+    (Status.CONSULTING, "issue_reply", REPLY),
+    (Status.CONSULTING, "issue_fee_notice", FEE),
+    (Status.CONSULTING, "request_correction", {"items": "x", "sent_on": ON}),
+    (Status.CONSULTING, "receive_correction", {"received_on": ON, "corrected_text": "x"}),
+    (Status.CONSULTING, "ask_for_reasons", {"requested_on": ON}),
+    (Status.CONSULTING, "handle_excessive_request", LONGER),
+    (Status.CONSULTING, "record_delivery", {"method": "email", "delivered_on": ON}),
+    (Status.CONSULTING, "archive", {}),
+    # 待缴费: no reply or other step while the fee is unpaid.
+    (Status.AWAITING_FEE, "issue_reply", REPLY),
+    (Status.AWAITING_FEE, "issue_fee_notice", FEE),
+    (Status.AWAITING_FEE, "start_consultation", CONSULT),
+    (Status.AWAITING_FEE, "extend_deadline", EXTEND),
+    (Status.AWAITING_FEE, "request_correction", {"items": "x", "sent_on": ON}),
+    (Status.AWAITING_FEE, "record_delivery", {"method": "email", "delivered_on": ON}),
+    (Status.AWAITING_FEE, "archive", {}),
+    # 已终止: the application is no longer processed; only delivery and archiving remain.
+    (Status.CLOSED, "issue_reply", REPLY),
+    (Status.CLOSED, "receive_correction", {"received_on": ON, "corrected_text": "x"}),
+    (Status.CLOSED, "start_consultation", CONSULT),
+    (Status.CLOSED, "issue_fee_notice", FEE),
+    (Status.CLOSED, "extend_deadline", EXTEND),
+    (Status.CLOSED, "handle_excessive_request", LONGER),
+    (Status.CLOSED, "close_correction_lapsed", {"closed_on": ON}),
+    # 已归档: the file is closed.
+    (Status.ARCHIVED, "issue_reply", REPLY),
+    (Status.ARCHIVED, "record_delivery", {"method": "email", "delivered_on": ON}),
+    (Status.ARCHIVED, "archive", {}),
+    (Status.ARCHIVED, "request_correction", {"items": "x", "sent_on": ON}),
+    (Status.ARCHIVED, "record_payment", {"paid_on": ON}),
+    (Status.ARCHIVED, "start_consultation", CONSULT),
 ]
 
 
-@pytest.mark.parametrize(("action", "kwargs"), ILLEGAL)
-def test_illegal_transitions_from_in_progress_are_refused(submit, unit_a, editor_a, action, kwargs):
-    application = submit(unit_a)
+@pytest.mark.parametrize(("state", "action", "kwargs"), ILLEGAL)
+def test_illegal_transitions_are_refused_and_change_nothing(
+    submit, unit_a, editor_a, head_a, at, state, action, kwargs
+):
+    application = submit(unit_a, on=(2026, 9, 1))
+    REACH[state](application, editor_a, at)
+    application = fresh(application)
+    assert application.status == state
+    letters, events = application.letters.count(), len(audit_actions(application))
+    actor = head_a if action == "extend_deadline" else editor_a
     with pytest.raises(ValidationError, match="当前状态"):
-        getattr(workflow, action)(actor=editor_a, application=application, **kwargs)
-    assert fresh(application).status == Status.IN_PROGRESS
+        getattr(workflow, action)(actor=actor, application=application, **kwargs)
+    application = fresh(application)
+    assert application.status == state
+    assert application.letters.count() == letters
+    assert len(audit_actions(application)) == events
 
 
 @pytest.mark.parametrize(

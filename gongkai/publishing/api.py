@@ -37,6 +37,7 @@ class DocumentSummary(Schema):
     date_written: date | None
     published_at: datetime
     is_normative: bool
+    is_rule: bool
     validity: str
 
 
@@ -103,6 +104,7 @@ def _summary(d: Document) -> dict:
         "date_written": d.date_written,
         "published_at": d.published_at,
         "is_normative": d.is_normative,
+        "is_rule": d.is_rule,
         "validity": d.validity,
     }
 

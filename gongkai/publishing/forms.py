@@ -24,6 +24,7 @@ CONTENT_FORM_FIELDS = [
     "summary",
     "body_html",
     "is_normative",
+    "is_rule",
     "effective_date",
     "expiry_date",
     "needs_interpretation",

@@ -191,6 +191,8 @@ class Content(models.Model):
     body_html = models.TextField("正文", blank=True)
     body_text = models.TextField("正文文本", blank=True, editable=False)
     is_normative = models.BooleanField("行政规范性文件", default=False)
+    # Counted in the annual report's table 二 (规章 row); never also 行政规范性文件.
+    is_rule = models.BooleanField("规章", default=False)
     effective_date = models.DateField("施行日期", null=True, blank=True)
     expiry_date = models.DateField("失效日期", null=True, blank=True)
     needs_interpretation = models.BooleanField("需要政策解读", default=False)
@@ -222,6 +224,7 @@ class Content(models.Model):
         "body_html",
         "body_text",
         "is_normative",
+        "is_rule",
         "effective_date",
         "expiry_date",
         "needs_interpretation",
@@ -305,6 +308,7 @@ class DocumentQuerySet(models.QuerySet):
             "published_at",
             "validity",
             "is_normative",
+            "is_rule",
             "unit__short_name",
             "unit__full_name",
             "unit__code",

@@ -1,29 +1,34 @@
-"""Demo annual reports for 2025: every unit publishes its own through the real workflow
-(editor writes, reviewer approves and publishes); the district government's aggregate report
-is prepared by one openness-office account and reviewed and published by another, since
+"""Demo annual reports for the previous year: every unit publishes its own through the real
+workflow (editor writes, reviewer approves and publishes); the district government's aggregate
+report is prepared by one openness-office account and reviewed and published by another, since
 nobody reviews their own report."""
 
 from gongkai.accounts.models import User
+from gongkai.core.clock import local_today
 from gongkai.units.models import Unit
 
 from . import workflow
 from .models import AnnualReport
 
-YEAR = 2025
 GOVERNMENT_CODE = "dlq"
 
 
-def _narratives(unit, number):
+def report_year(today):
+    """The year whose reports are due now (Art. 49): the one before `today`'s."""
+    return today.year - 1
+
+
+def _narratives(unit, number, year):
     return {
         "overview": (
-            f"{YEAR}年，{unit.full_name}深入贯彻《中华人民共和国政府信息公开条例》，"
+            f"{year}年，{unit.full_name}深入贯彻《中华人民共和国政府信息公开条例》，"
             f"围绕主动公开、依申请公开、政府信息管理、平台建设和监督保障五个方面推进政务公开工作。"
             f"全年通过本单位政府信息公开专栏主动公开政府信息{40 + number * 7}条，"
             "依申请公开工作按照登记、审核、办理、答复、归档的流程规范运行。"
         ),
         "problems": (
             "存在的主要问题：政策解读形式较为单一，部分栏目更新不够及时。"
-            f"改进情况：{YEAR + 1}年将建立栏目更新责任清单，每季度开展一次自查。"
+            f"改进情况：{year + 1}年将建立栏目更新责任清单，每季度开展一次自查。"
         ),
     }
 
@@ -38,20 +43,21 @@ def _figures(number):
 
 
 def load(stdout):
+    year = report_year(local_today())
     units = Unit.objects.active().exclude(code=GOVERNMENT_CODE).order_by("display_order", "pk")
     staff = {user.username: user for user in User.objects.filter(username__contains="-")}
     published = 0
     for number, unit in enumerate(list(units), start=1):
-        if AnnualReport.objects.filter(unit=unit, year=YEAR).exists():
+        if AnnualReport.objects.filter(unit=unit, year=year).exists():
             continue
         editor, reviewer = staff[f"{unit.code}-editor"], staff[f"{unit.code}-reviewer"]
-        report = workflow.generate_report(actor=editor, unit=unit, year=YEAR)
+        report = workflow.generate_report(actor=editor, unit=unit, year=year)
         report = workflow.update_report(
             actor=editor,
             report=report,
             figures=_figures(number),
             figures_source="行政许可、行政处罚、行政强制数量和收费金额来自区政务服务和执法监督平台的年度统计。",
-            narratives=_narratives(unit, number),
+            narratives=_narratives(unit, number, year),
         )
         workflow.submit_report(actor=editor, report=report)
         workflow.review_report(
@@ -66,11 +72,11 @@ def load(stdout):
         government
         and office
         and office_reviewer
-        and not AnnualReport.objects.filter(unit=government, year=YEAR).exists()
+        and not AnnualReport.objects.filter(unit=government, year=year).exists()
     ):
-        report = workflow.generate_report(actor=office, unit=government, year=YEAR)
+        report = workflow.generate_report(actor=office, unit=government, year=year)
         report = workflow.update_report(
-            actor=office, report=report, narratives=_narratives(government, 0)
+            actor=office, report=report, narratives=_narratives(government, 0, year)
         )
         workflow.submit_report(actor=office, report=report)
         workflow.review_report(
@@ -78,4 +84,4 @@ def load(stdout):
         )
         workflow.publish_report(actor=office_reviewer, report=report)
         published += 1
-    stdout.write(f"年度报告：发布 {published} 份{YEAR}年度报告")
+    stdout.write(f"年度报告：发布 {published} 份{year}年度报告")

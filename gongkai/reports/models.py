@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from .tables import FEE_DECIMAL_PLACES, FEE_MAX_DIGITS
+
 
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", "草稿"
@@ -23,11 +25,9 @@ class ReportStatus(models.TextChoices):
 
 OPEN_STATUSES = (ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.REVIEWED)
 PUBLIC_STATUSES = (ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED)
-# The table 二 cells a unit types in, with the model field holding each.
+# The table 二 cells a unit types in, with the model field holding each. The 规章 and
+# 行政规范性文件 cells are counted from publishing's records instead (services.py).
 ENTERED_FIELDS = {
-    "regulation.issued": "regulation_issued",
-    "regulation.repealed": "regulation_repealed",
-    "regulation.in_force": "regulation_in_force",
     "licensing.decisions": "licensing_decisions",
     "penalty.decisions": "penalty_decisions",
     "enforcement.decisions": "enforcement_decisions",
@@ -68,14 +68,14 @@ class AnnualReport(models.Model):
     )
     change_reason = models.TextField("修订原因", blank=True)
 
-    regulation_issued = _count("规章本年制发件数")
-    regulation_repealed = _count("规章本年废止件数")
-    regulation_in_force = _count("规章现行有效件数")
     licensing_decisions = _count("行政许可本年处理决定数量")
     penalty_decisions = _count("行政处罚本年处理决定数量")
     enforcement_decisions = _count("行政强制本年处理决定数量")
     fee_amount = models.DecimalField(
-        "行政事业性收费本年收费金额（万元）", max_digits=14, decimal_places=4, default=0
+        "行政事业性收费本年收费金额（万元）",
+        max_digits=FEE_MAX_DIGITS,
+        decimal_places=FEE_DECIMAL_PLACES,
+        default=0,
     )
     figures_source = models.TextField("数据来源说明", blank=True)
 

@@ -10,6 +10,7 @@ from django.db.models import Q, Sum
 
 from gongkai.applications.models import FeeNotice
 from gongkai.applications.statistics import request_statistics, review_records
+from gongkai.core.clock import CHINA
 from gongkai.units.models import Unit
 
 from . import format as fmt
@@ -69,34 +70,95 @@ def compute_tables(report):
 def _table2(report, units):
     table2 = {key: getattr(report, name) for key, name in ENTERED_FIELDS.items()}
     sources = dict.fromkeys(ENTERED_FIELDS, "entered")
-    records = _normative_records(units, report.year)
+    records = document_records(units, report.year)
     for key, ids in records.items():
         table2[key] = len(ids)
         sources[key] = "computed"
     return {key: table2[key] for key in fmt.TABLE2_KEYS}, records, sources
 
 
-def _normative_records(units, year):
-    """行政规范性文件 issued, repealed and in force at year end, from publishing's records."""
+# The table 二 rows counted from publishing, and which documents each counts. A document
+# marked both is a 规章: the two kinds exclude each other, and counting it twice would
+# inflate the table.
+DOCUMENT_ROWS = (
+    ("regulation", Q(is_rule=True)),
+    ("normative_document", Q(is_normative=True, is_rule=False)),
+)
+
+
+def document_records(units, year):
+    """规章 and 行政规范性文件 issued, repealed and in force at the end of `year`.
+
+    All three cells read the same records as they stood on 31 December: every document the
+    units put on the platform that had not been withdrawn by then (one published late still
+    counts for the year its dates say; one withdrawn in January still counted on 31
+    December). Within them, the dates decide: 成文日期 in the year is issued, 废止日期 in the
+    year is repealed, and in force is effective by 31 December, not expired before it and
+    not repealed on or before it.
+    """
     from gongkai.publishing.models import Document
 
-    normative = Document.objects.published().filter(is_normative=True, unit__in=units)
     year_end = datetime.date(year, 12, 31)
-    return {
-        "normative_document.issued": _ids(normative.filter(date_written__year=year)),
-        "normative_document.repealed": _ids(
-            Document.objects.public().filter(
-                is_normative=True, unit__in=units, repealed_on__year=year
-            )
-        ),
-        "normative_document.in_force": _ids(
-            Document.objects.in_force_on(year_end).filter(unit__in=units)
-        ),
-    }
+    standing = (
+        Document.objects.public()
+        .filter(unit__in=units)
+        .filter(Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=_start_of(year + 1)))
+    )
+    in_force = (
+        Q(effective_date__lte=year_end)
+        & (Q(expiry_date__isnull=True) | Q(expiry_date__gte=year_end))
+        & (Q(repealed_on__isnull=True) | Q(repealed_on__gt=year_end))
+    )
+    records = {}
+    for row, kind in DOCUMENT_ROWS:
+        documents = standing.filter(kind)
+        records[f"{row}.issued"] = _ids(documents.filter(date_written__year=year))
+        records[f"{row}.repealed"] = _ids(documents.filter(repealed_on__year=year))
+        records[f"{row}.in_force"] = _ids(documents.filter(in_force))
+    return records
+
+
+def _start_of(year):
+    return datetime.datetime(year, 1, 1, tzinfo=CHINA)
 
 
 def _ids(query):
     return list(query.order_by("pk").values_list("pk", flat=True))
+
+
+def units_figures(government, year):
+    """The entered table 二 figures of a government's units for `year`, added up, with the
+    source note saying which report version of which unit they came from. Each unit's
+    published version counts, else its latest; the aggregate report itself is left out."""
+    units = covered_units(government).exclude(pk=government.pk)
+    chosen = {}
+    for report in (
+        AnnualReport.objects.filter(unit__in=units, year=year)
+        .select_related("unit")
+        .order_by("unit__display_order", "unit_id", "version")
+    ):
+        held = chosen.get(report.unit_id)
+        if held is None or held.status != ReportStatus.PUBLISHED:
+            chosen[report.unit_id] = report
+    reports = list(chosen.values())
+    figures = {name: sum(getattr(r, name) for r in reports) for name in ENTERED_FIELDS.values()}
+    return figures, _units_note(year, reports, units.active())
+
+
+def _units_note(year, reports, active_units):
+    counted = "、".join(
+        f"{r.unit.short_name}（第{r.version}版，{r.get_status_display()}）" for r in reports
+    )
+    note = (
+        f"行政许可、行政处罚、行政强制处理决定数量和行政事业性收费金额，生成时为所属各单位"
+        f"{year}年度报告填报数之和（有已发布版本的取已发布版本，否则取最新版本）："
+        f"{counted or '无'}。"
+    )
+    reported = {r.unit_id for r in reports}
+    missing = [unit.short_name for unit in active_units if unit.pk not in reported]
+    if missing:
+        note += f"尚无{year}年度报告、未计入的单位：{'、'.join(missing)}。"
+    return note + "本级政府自身的数据请在此基础上加入，并补充其来源。"
 
 
 def previous_table3(report):

@@ -90,22 +90,14 @@ def build_table4(counts, records=None):
     return Table4(cells, dict(records or {}))
 
 
-def add_tables3(tables):
-    """Cell-by-cell sum, for a government's aggregate report."""
-    cells, ids = Counter(), {}
-    for table in tables:
-        for key in _TABLE3_KEYS:
-            cells[key] += table[key]
-            ids[key] = ids.get(key, ()) + table.records_for(key)
-    return Table3(dict(cells), ids)
-
-
-def add_tables4(tables):
-    cells = Counter()
-    for table in tables:
-        for key in fmt.TABLE4_KEYS:
-            cells[key] += table[key]
-    return Table4({key: cells[key] for key in fmt.TABLE4_KEYS})
+# What the report's columns can hold: counts fit a 32-bit integer column with room to spare,
+# the fee amount is stored in 万元 to four places, which is one 元.
+MAX_COUNT = 999_999_999
+FEE_MAX_DIGITS = 14
+FEE_DECIMAL_PLACES = 4
+MAX_FEE = Decimal(10) ** (FEE_MAX_DIGITS - FEE_DECIMAL_PLACES) - Decimal(1).scaleb(
+    -FEE_DECIMAL_PLACES
+)
 
 
 def parse_table2_value(key, raw):
@@ -113,19 +105,33 @@ def parse_table2_value(key, raw):
     text = str(raw).strip() if raw is not None else ""
     if text == "":
         return Decimal("0") if key in fmt.TABLE2_DECIMAL_CELLS else 0
+    name = fmt.table2_cell_name(key)
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValueError(f"{fmt.table2_cell_name(key)}必须是数字，收到“{text}”。") from None
+        raise ValueError(f"{name}必须是数字，收到“{text}”。") from None
     if not value.is_finite():
-        raise ValueError(f"{fmt.table2_cell_name(key)}必须是数字，收到“{text}”。")
+        raise ValueError(f"{name}必须是数字，收到“{text}”。")
     if value < 0:
-        raise ValueError(f"{fmt.table2_cell_name(key)}不能为负数，收到“{text}”。")
+        raise ValueError(f"{name}不能为负数，收到“{text}”。")
     if key in fmt.TABLE2_DECIMAL_CELLS:
-        return value
+        return _fee_amount(name, value, text)
+    if value > MAX_COUNT:
+        raise ValueError(f"{name}不能超过 {MAX_COUNT} 件，收到“{text}”。")
     if value != value.to_integral_value():
-        raise ValueError(f"{fmt.table2_cell_name(key)}必须是整数（件数），收到“{text}”。")
+        raise ValueError(f"{name}必须是整数（件数），收到“{text}”。")
     return int(value)
+
+
+def _fee_amount(name, value, text):
+    if value > MAX_FEE:
+        raise ValueError(f"{name}不能超过 {MAX_FEE} 万元，收到“{text}”。")
+    if value != value.quantize(Decimal(1).scaleb(-FEE_DECIMAL_PLACES)):
+        raise ValueError(
+            f"{name}以万元为单位，最多保留 {FEE_DECIMAL_PLACES} 位小数（即精确到元），"
+            f"收到“{text}”。"
+        )
+    return value
 
 
 # ---- identities --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from gongkai.accounts.roles import Role
 from gongkai.audit.services import changes, record
 from gongkai.core.clock import local_now, local_today
 
+from . import format as fmt
 from . import services
 from .models import ENTERED_FIELDS, NARRATIVE_FIELDS, AnnualReport, ReportStatus
 from .tables import parse_table2_value
@@ -102,12 +103,24 @@ def generate_report(*, actor, unit, year):
         created_by=actor,
         other_matters=services.fee_paragraph(unit, year),
     )
+    if unit.is_government:
+        # Art. 50: the government's report includes its units'; their entered figures are the
+        # starting point, which the office completes with its own and may correct.
+        figures, report.figures_source = services.units_figures(unit, year)
+        for name, value in figures.items():
+            setattr(report, name, value)
     try:
         with transaction.atomic():
             report.save()
     except IntegrityError:
         raise ValidationError(f"{unit.short_name}{year}年的年度报告已在编制中。") from None
-    record(actor=actor, action="report.generate", target=report, to_state=report.status)
+    record(
+        actor=actor,
+        action="report.generate",
+        target=report,
+        to_state=report.status,
+        data=changes({}, report.entered_figures()) if unit.is_government else None,
+    )
     return report
 
 
@@ -146,11 +159,28 @@ def update_report(*, actor, report, figures=None, figures_source=None, narrative
     return report
 
 
+def require_figures_source(report):
+    """Figures typed in from other systems must say where they came from."""
+    if report.figures_source.strip():
+        return
+    unsourced = [
+        fmt.table2_cell_name(key) for key, value in report.entered_figures().items() if value
+    ]
+    if unsourced:
+        raise ValidationError(
+            {
+                "figures_source": f"{'、'.join(unsourced)}为填报数据，不为零，"
+                "请先在“数据来源说明”中写明其来源（如统计系统名称和统计截止日期），再提交审核。"
+            }
+        )
+
+
 @transaction.atomic
 def submit_report(*, actor, report):
     report = _lock(report)
     require_editor(actor, report.unit)
     source = _move(report, "submit_report", S.SUBMITTED)
+    require_figures_source(report)
     report.submitted_at = local_now()
     report.save(update_fields=["status", "submitted_at", "updated_at"])
     record(

@@ -40,9 +40,10 @@ def close_with(application, actor, outcome, on):
         workflow.issue_fee_notice(
             actor=actor,
             application=application,
-            method="per_item",
+            method="per_volume",
             issued_on=start,
-            monthly_rank=11,
+            pages=40,
+            notice_received_on=start,
         )
         return workflow.close_fee_unpaid(actor=actor, application=application, closed_on=on)
     if outcome == Outcome.NOT_PROCESSED_EXCESSIVE:
@@ -75,9 +76,9 @@ def paid_fee_then_disclosed(application, actor, paid_on, replied_on):
     workflow.issue_fee_notice(
         actor=actor,
         application=application,
-        method="per_item",
+        method="per_volume",
         issued_on=application.received_on,
-        monthly_rank=12,
+        pages=40,
     )
     workflow.record_payment(actor=actor, application=application, paid_on=paid_on)
     return close_with(application, actor, Outcome.DISCLOSED, replied_on)

@@ -69,6 +69,48 @@ def test_form_shows_chinese_message_and_saves_nothing(client_of, report, editor_
     )
 
 
+@pytest.mark.parametrize(
+    ("fee", "fee_words"),
+    [("0.123456", "最多保留 4 位小数"), ("123456789012", "不能超过 9999999999.9999 万元")],
+)
+def test_huge_or_too_precise_figures_are_refused_and_change_nothing(
+    client_of, report, editor_a, fee, fee_words
+):
+    workflow.update_report(
+        actor=editor_a, report=report, figures={"penalty.decisions": "5"}, figures_source="原来源"
+    )
+    response = client_of(editor_a).post(
+        f"/console/reports/{report.pk}/edit/",
+        {
+            "licensing_decisions": "9" * 20,
+            "penalty_decisions": "7",
+            "enforcement_decisions": "1e999999999",
+            "fee_amount": fee,
+            "figures_source": "新来源",
+            "overview": "新的总体情况",
+        },
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert text.count("不能超过 999999999 件") == 2 and fee_words in text
+    report.refresh_from_db()
+    assert report.entered_figures() == {
+        "licensing.decisions": 0,
+        "penalty.decisions": 5,
+        "enforcement.decisions": 0,
+        "fees.amount": 0,
+    }
+    assert (report.figures_source, report.overview) == ("原来源", "")
+
+
+def test_submitting_figures_without_a_source_names_the_cells(client_of, report, editor_a):
+    workflow.update_report(actor=editor_a, report=report, figures={"penalty.decisions": "5"})
+    response = client_of(editor_a).post(f"/console/reports/{report.pk}/submit/", follow=True)
+    assert "表二「第二十条第（六）项 行政处罚·本年处理决定数量」" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == "draft"
+
+
 def test_every_number_links_to_its_records(client_of, report, editor_a):
     html = client_of(editor_a).get(f"/console/reports/{report.pk}/").content.decode()
     assert html.count(f"/console/reports/{report.pk}/cells/t3/") == 175

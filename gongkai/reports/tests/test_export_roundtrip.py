@@ -78,13 +78,24 @@ def test_docx_has_the_merged_header_cells_and_six_sections():
     assert table3.cell(24, 0).text == "三、本年度办理结果"
     assert table3.cell(24, 0)._tc is table3.cell(5, 0)._tc
     assert "一段总体情况。" in [p.text for p in document.paragraphs]
+    table2, table4 = document.tables[0], document.tables[2]
+    assert table2.cell(0, 0).text == "第二十条第（一）项"
+    assert table2.cell(0, 3)._tc is table2.cell(0, 0)._tc
+    assert table2.cell(5, 1).text == "本年处理决定数量"
+    assert table2.cell(5, 3)._tc is table2.cell(5, 1)._tc
+    assert table2.cell(6, 3)._tc is table2.cell(6, 1)._tc  # the 行政许可 figure
+    assert table4.cell(0, 4)._tc is table4.cell(0, 0)._tc and table4.cell(0, 0).text == "行政复议"
+    assert table4.cell(0, 14)._tc is table4.cell(0, 5)._tc and table4.cell(0, 5).text == "行政诉讼"
+    assert table4.cell(2, 0)._tc is table4.cell(1, 0)._tc and table4.cell(1, 0).text == "结果维持"
+    assert table4.cell(1, 9)._tc is table4.cell(1, 5)._tc
+    assert table4.cell(1, 5).text == "未经复议直接起诉"
+    assert table4.cell(1, 14)._tc is table4.cell(1, 10)._tc
+    assert table4.cell(1, 10).text == "复议后起诉"
 
 
 def test_xlsx_has_the_merged_header_cells():
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(sample()))).active
-    top = next(
-        row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == fmt.TABLE3_CORNER
-    )
+    top = _top_of(sheet, fmt.TABLE3_CORNER)
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert f"A{top}:C{top + 2}" in merged
     assert f"D{top}:J{top}" in merged
@@ -93,6 +104,23 @@ def test_xlsx_has_the_merged_header_cells():
     assert f"J{top + 1}:J{top + 2}" in merged
     assert f"A{top + 5}:A{top + 26}" in merged
     assert sheet.cell(top + 5, 1).value == "三、本年度办理结果"
+    table2 = _top_of(sheet, "第二十条第（一）项")
+    assert {f"A{table2}:D{table2}", f"B{table2 + 5}:D{table2 + 5}"} <= merged
+    assert f"B{table2 + 6}:D{table2 + 6}" in merged  # the 行政许可 figure
+    table4 = _top_of(sheet, "行政复议")
+    assert {
+        f"A{table4}:E{table4}",
+        f"F{table4}:O{table4}",
+        f"A{table4 + 1}:A{table4 + 2}",
+        f"E{table4 + 1}:E{table4 + 2}",
+        f"F{table4 + 1}:J{table4 + 1}",
+        f"K{table4 + 1}:O{table4 + 1}",
+    } <= merged
+    assert sheet.cell(table4 + 1, 11).value == "复议后起诉"
+
+
+def _top_of(sheet, text):
+    return next(row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == text)
 
 
 def test_fee_amount_keeps_its_decimals():

@@ -81,6 +81,10 @@ def test_unreviewed_report_cannot_be_published(report, reviewer_a):
         ({"penalty.decisions": "十二"}, "penalty_decisions", "必须是数字"),
         ({"fees.amount": "-0.01"}, "fee_amount", "不能为负数"),
         ({"enforcement.decisions": "1.5"}, "enforcement_decisions", "必须是整数"),
+        ({"penalty.decisions": "1" * 30}, "penalty_decisions", "不能超过 999999999 件"),
+        ({"penalty.decisions": "1e999999999"}, "penalty_decisions", "不能超过 999999999 件"),
+        ({"fees.amount": "1" * 20}, "fee_amount", "不能超过 9999999999.9999 万元"),
+        ({"fees.amount": "0.12345"}, "fee_amount", "最多保留 4 位小数"),
     ],
 )
 def test_bad_figures_are_refused_and_nothing_is_saved(report, editor_a, figures, field, words):
@@ -88,13 +92,33 @@ def test_bad_figures_are_refused_and_nothing_is_saved(report, editor_a, figures,
         workflow.update_report(
             actor=editor_a,
             report=report,
-            figures={"regulation.issued": "2", **figures},
+            figures={"licensing.decisions": "2", "penalty.decisions": "3", **figures},
             narratives={"overview": "新的总体情况"},
         )
     assert words in caught.value.message_dict[field][0]
     report.refresh_from_db()
-    assert report.regulation_issued == 0
+    assert set(report.entered_figures().values()) == {0}
     assert report.overview == ""
+
+
+def test_entered_figures_need_a_source_note_before_submission(report, editor_a):
+    workflow.update_report(
+        actor=editor_a, report=report, figures={"licensing.decisions": "12", "fees.amount": "0.5"}
+    )
+    with pytest.raises(ValidationError) as caught:
+        workflow.submit_report(actor=editor_a, report=report)
+    [message] = caught.value.message_dict["figures_source"]
+    assert "表二「第二十条第（五）项 行政许可·本年处理决定数量」" in message
+    assert "行政事业性收费·本年收费金额" in message
+    assert "行政处罚" not in message and "数据来源说明" in message
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT and report.submitted_at is None
+    workflow.update_report(actor=editor_a, report=report, figures_source="区政务服务平台年度统计")
+    assert workflow.submit_report(actor=editor_a, report=report).status == ReportStatus.SUBMITTED
+
+
+def test_figures_all_zero_need_no_source_note(report, editor_a):
+    assert workflow.submit_report(actor=editor_a, report=report).status == ReportStatus.SUBMITTED
 
 
 def test_published_report_is_not_edited_but_gets_a_new_version(
@@ -105,7 +129,12 @@ def test_published_report_is_not_edited_but_gets_a_new_version(
         workflow.update_report(actor=editor_a, report=report, narratives={"overview": "改"})
     draft = workflow.new_version(actor=editor_a, report=report, reason="更正行政许可数量")
     assert (draft.version, draft.status, draft.replaces) == (2, ReportStatus.DRAFT, report)
-    workflow.update_report(actor=editor_a, report=draft, figures={"licensing.decisions": "7"})
+    workflow.update_report(
+        actor=editor_a,
+        report=draft,
+        figures={"licensing.decisions": "7"},
+        figures_source="行政许可数量来自区政务服务平台",
+    )
     publish(draft, editor_a, reviewer_a)
     report.refresh_from_db()
     assert report.status == ReportStatus.SUPERSEDED

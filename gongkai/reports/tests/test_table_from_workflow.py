@@ -141,7 +141,7 @@ def test_section_six_starts_with_the_fee_facts(calendar_years, in_2026, unit_a, 
     paid = register(unit_a, editor_a, K.NATURAL_PERSON, D(2025, 4, 1))
     paid_fee_then_disclosed(paid, editor_a, D(2025, 4, 7), D(2025, 4, 20))
     report = workflow.generate_report(actor=editor_a, unit=unit_a, year=2025)
-    # Two notices of 100 yuan each (the 11th and 12th item of a month); one was paid.
+    # Two notices of 100 yuan each (40 pages: ten above the free thirty); one was paid.
     assert "收费通知2件" in report.other_matters
     assert "金额合计200元" in report.other_matters
     assert "实际收取信息处理费100元" in report.other_matters

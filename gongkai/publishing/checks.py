@@ -134,6 +134,19 @@ def metadata_problems(content, *, today: date) -> list[tuple[str, str]]:
                 problems.append(("文号", f"应为“{number.value}”"))
         except docnumber.DocNumberError as exc:
             problems.append(("文号", str(exc)))
+    problems += _validity_problems(content)
+    if content.doc_type == v.INTERPRETATION and not content.interprets_id:
+        problems.append(("解读的政策", "政策解读须关联所解读的文件"))
+    return problems
+
+
+def _validity_problems(content) -> list[tuple[str, str]]:
+    """规章 and normative documents carry a validity, so they need the dates it follows."""
+    problems = []
+    if content.is_rule and content.is_normative:
+        problems.append(("规章", "规章与行政规范性文件只能选择其一"))
+    if content.is_rule and not content.effective_date:
+        problems.append(("施行日期", "规章须填写施行日期"))
     if content.is_normative:
         if not content.effective_date:
             problems.append(("施行日期", "行政规范性文件须填写施行日期"))
@@ -145,8 +158,6 @@ def metadata_problems(content, *, today: date) -> list[tuple[str, str]]:
         and content.expiry_date < content.effective_date
     ):
         problems.append(("失效日期", "早于施行日期"))
-    if content.doc_type == v.INTERPRETATION and not content.interprets_id:
-        problems.append(("解读的政策", "政策解读须关联所解读的文件"))
     return problems
 
 

@@ -375,8 +375,8 @@ class Document(Content):
         return Validity(self.validity).label if self.validity else ""
 
     def validity_on(self, day: date) -> str:
-        """The validity of a normative document on `day`, from its dates and links."""
-        if not self.is_normative:
+        """The validity of a 规章 or normative document on `day`, from its dates and links."""
+        if not (self.is_normative or self.is_rule):
             return ""
         if self.repealed_on and self.repealed_on <= day:
             return Validity.REPEALED

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 
 from gongkai.accounts.permissions import has_role, require, require_any_role
 from gongkai.accounts.roles import Role
@@ -690,9 +690,11 @@ def _interpretation_deadline(published_on):
 
 
 def update_validity(*, today) -> int:
-    """Move normative documents to the validity their dates give today (a date passed)."""
+    """Move 规章 and normative documents to the validity their dates give today (a date
+    passed)."""
     changed = 0
-    for document in Document.objects.filter(state=DocumentState.PUBLISHED, is_normative=True):
+    binding = Q(is_normative=True) | Q(is_rule=True)
+    for document in Document.objects.filter(binding, state=DocumentState.PUBLISHED):
         validity = document.validity_on(today)
         if validity == document.validity:
             continue
@@ -720,7 +722,7 @@ def raise_alerts(*, today) -> list[Alert]:
 
     raised = []
     expiring = Document.objects.published().filter(
-        is_normative=True,
+        Q(is_normative=True) | Q(is_rule=True),
         expiry_date__gte=today,
         expiry_date__lte=today + timedelta(days=EXPIRY_NOTICE_DAYS),
     )

@@ -84,6 +84,13 @@ def test_normative_document_needs_effective_date(editor_a, unit_a):
     )
 
 
+def test_a_rule_needs_an_effective_date_and_is_not_also_a_normative_document(editor_a, unit_a):
+    document = draft(editor_a, unit_a, is_rule=True, is_normative=True)
+    found = findings_of(document)
+    assert (FindingKind.METADATA, "施行日期", "规章须填写施行日期") in found
+    assert (FindingKind.METADATA, "规章", "规章与行政规范性文件只能选择其一") in found
+
+
 def test_links_internal_checked_against_database_external_only_for_form(
     editor_a, reviewer_a, unit_a
 ):

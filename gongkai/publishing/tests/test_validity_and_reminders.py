@@ -43,6 +43,17 @@ def test_validity_follows_the_dates(editor_a, reviewer_a, unit_a):
     assert document.validity_on(date(2024, 12, 31)) == Validity.IN_FORCE
 
 
+def test_a_rule_has_a_validity_that_follows_its_dates(editor_a, reviewer_a, unit_a):
+    rule = normative(is_normative=False, is_rule=True, effective_date=date(2024, 4, 1))
+    with _at(date(2024, 3, 20)):
+        document = published(editor_a, reviewer_a, unit_a, data=rule)
+    assert document.validity == Validity.NOT_YET
+    with _at(date(2024, 4, 1)):
+        assert workflow.update_validity(today=date(2024, 4, 1)) == 1
+    document.refresh_from_db()
+    assert document.validity == Validity.IN_FORCE
+
+
 def test_units_are_reminded_before_expiry_once(editor_a, reviewer_a, unit_a):
     with _at(date(2024, 3, 20)):
         document = published(

@@ -94,7 +94,8 @@ class Guide(models.Model):
     """The unit's 政府信息公开指南 (Regulation Art. 12) as structured fields; contact details
     come from the unit itself so they are kept in one place."""
 
-    unit = models.OneToOneField("units.Unit", on_delete=models.CASCADE, related_name="guide")
+    # A published guide is a record of the unit: the unit is merged or deactivated, not deleted.
+    unit = models.OneToOneField("units.Unit", on_delete=models.PROTECT, related_name="guide")
     arrangement = models.TextField(
         "信息分类与编排体系",
         help_text="说明主动公开信息如何分类、如何编排（如按法定公开事项和本单位栏目）。",

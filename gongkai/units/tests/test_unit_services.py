@@ -142,3 +142,13 @@ def test_a_new_government_is_set_up_by_the_system_administrator(office, governme
         services.create_unit(actor=office, **fields)
     government = services.create_unit(actor=sysadmin, **fields)
     assert government.government == government
+
+
+def test_a_unit_with_a_published_guide_is_not_deleted(office, government):
+    from gongkai.publishing.models import Guide
+
+    unit = UnitFactory(parent=government)
+    Guide.objects.create(unit=unit, arrangement="按法定公开事项编排。")
+    with pytest.raises(ValidationError, match="不能删除；请停用或合并"):
+        services.delete_unit(actor=office, unit=unit)
+    assert Guide.objects.filter(unit=unit).exists()

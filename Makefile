@@ -53,6 +53,7 @@ format: $(VENV)/.dev-installed ## Reformat the code with ruff
 
 test: $(VENV)/.dev-installed chromium ## Lint, check migrations and run the whole test suite
 	$(VENV)/bin/ruff check .
+	mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

@@ -45,13 +45,19 @@ def _finding(revision, kind, location, message, severity=Severity.BLOCKING) -> F
 
 
 def text_segments(revision: Revision) -> list[pii.Segment]:
-    """Everything a reader could see, with locations: title, summary, body, attachments."""
-    segments = [pii.Segment("标题", revision.title), pii.Segment("内容概述", revision.summary)]
+    """Everything a reader could see, with locations: title, keywords, summary, body,
+    attachments and their file names (shown as link texts on the portal)."""
+    segments = [
+        pii.Segment("标题", revision.title),
+        pii.Segment("关键词", revision.keywords),
+        pii.Segment("内容概述", revision.summary),
+    ]
     segments += [
         pii.Segment(f"正文第{n}段", text)
         for n, text in enumerate(html_to_paragraphs(revision.body_html), start=1)
     ]
     for att in revision.attachments.all():
+        segments.append(pii.Segment("附件文件名", att.original_name))
         segments += [
             pii.Segment(f"附件《{att.original_name}》{loc}", text) for loc, text in att.segments
         ]

@@ -51,6 +51,15 @@ def test_personal_data_in_attachment_names_file_and_cell(editor_a, unit_a):
     ]
 
 
+def test_personal_data_in_keywords_and_attachment_file_names_is_found(editor_a, unit_a):
+    document = draft(editor_a, unit_a, keywords="补助 联系人13912345678")
+    data = samplefiles.xlsx_bytes([["项目", "金额"], ["补助", 100]], title="发放")
+    name = "张某11010519491231002X补助.xlsx"
+    workflow.add_attachment(actor=editor_a, document=document, data=data, filename=name)
+    locations = {loc for kind, loc, _ in findings_of(document) if kind == FindingKind.PERSONAL_DATA}
+    assert locations == {"关键词", "附件文件名"}
+
+
 def test_hidden_content_in_docx_attachment_is_found(editor_a, unit_a):
     document = draft(editor_a, unit_a)
     data = samplefiles.docx_bytes(["正文"], inserted="新增", deleted="原句", comment="待核")

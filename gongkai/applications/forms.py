@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from gongkai.core.clock import local_today
+from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
 
 from .fees import FEE_METHOD_LABELS
@@ -25,7 +26,7 @@ from .outcomes import OUTCOME_GROUPS, ApplicantKind
 from .received import CHANNEL_LABELS, ONLINE_RULE_LABELS, Channel
 from .workflow import CLOSING_OUTCOMES
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 

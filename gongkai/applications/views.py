@@ -317,11 +317,13 @@ CONSULTATION_ACTIONS = ("record_consultation_receipt", "record_consultation_repl
 
 def _form_for(name, application, data=None, files=None):
     form_class = (ACTION_FORMS.get(name) or SIDE_FORMS[name])[0]
+    # Many forms share one page: ids carry the action so every label points at its own field.
+    auto_id = f"{name}-%s"
     if issubclass(form_class, forms.OpenConsultationForm):
-        return form_class(data, application=application)
+        return form_class(data, application=application, auto_id=auto_id)
     if form_class is forms.AssignForm:
-        return form_class(data, handlers=_handlers(application))
-    return form_class(data, files)
+        return form_class(data, handlers=_handlers(application), auto_id=auto_id)
+    return form_class(data, files, auto_id=auto_id)
 
 
 def _handlers(application):

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from gongkai.accounts.roles import ADMINISTRATOR_ROLES, Role
+from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
 from gongkai.units.services import EDITABLE_FIELDS
 
@@ -50,7 +51,7 @@ class UnitForm(forms.ModelForm):
 
 class MergeForm(forms.Form):
     into = forms.ModelChoiceField(label="并入单位", queryset=Unit.objects.none())
-    on = forms.DateField(label="并入日期", widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label="并入日期", widget=DateInput())
 
     def __init__(self, *args, government, exclude, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.conf import settings
 
+from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
 
 from . import docnumber
@@ -30,13 +31,6 @@ CONTENT_FORM_FIELDS = [
     "needs_interpretation",
 ]
 _SPLIT = re.compile(r"[\s,，、；;]+")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class RevisionForm(forms.ModelForm):

@@ -3,6 +3,8 @@ from datetime import date
 
 from django import forms
 
+from gongkai.core.widgets import DateInput
+
 MAX_DAYS = 366
 MAX_NOTICE_CHARS = 20000
 LINE_RE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:\s+(.{1,20}))?$")
@@ -13,7 +15,7 @@ class CalculatorForm(forms.Form):
         label="起算日期",
         input_formats=["%Y-%m-%d"],
         help_text="例如收到申请的日期。起算日当天不计入。",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={
             "required": "请填写起算日期。",
             "invalid": "起算日期格式应为年-月-日，例如2026-11-27。",

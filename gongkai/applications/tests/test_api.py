@@ -3,7 +3,7 @@ import base64
 import pytest
 
 from gongkai.applications.models import Application
-from gongkai.applications.tests.factories import application_input
+from gongkai.applications.tests.factories import application_input, resident_id
 from gongkai.applications.tokens import issue_token
 
 
@@ -65,6 +65,24 @@ def test_wrong_code_is_404(client, submit, unit_a):
         content_type="application/json",
     )
     assert response.status_code == 404
+
+
+def test_an_access_code_opens_only_its_own_application(client, submit, unit_a):
+    mine = submit(unit_a)
+    other = submit(unit_a, identity_number=resident_id(2))
+
+    def post(path, application, code, **extra):
+        return client.post(
+            f"/api/v1/applications/{path}",
+            {"tracking_number": application.tracking_number, "access_code": code, **extra},
+            content_type="application/json",
+        )
+
+    assert post("status", other, mine.access_code).status_code == 404
+    others_letter = other.letters.get().pk
+    assert post("letter", mine, mine.access_code, letter_id=others_letter).status_code == 404
+    own_letter = mine.letters.get().pk
+    assert post("letter", mine, mine.access_code, letter_id=own_letter).status_code == 200
 
 
 def test_staff_endpoint_needs_a_token_of_the_unit(client, unit_a, unit_b, admin_a, today):

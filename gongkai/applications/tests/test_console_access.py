@@ -3,15 +3,97 @@
 import pytest
 from django.urls import reverse
 
+from gongkai.accounts.tests.factories import StaffFactory
 from gongkai.applications import services
 from gongkai.applications.models import Policy, Status
 from gongkai.applications.policy import save_policy
+from gongkai.applications.views import ACTION_FORMS, SIDE_FORMS
 from gongkai.audit.models import AuditEvent
+from gongkai.units.tests.factories import GovernmentFactory
+
+ON = "2026-09-24"
+# Input each transition accepts from a handler while the application is in progress, so a
+# refusal below is the access rule at work and not a form error.
+ACCEPTED_INPUT = {
+    "request_correction": {"items": "请写明年份。", "sent_on": ON, "period_days": 15},
+    "start_consultation": {
+        "kind": "third_party",
+        "party_name": "某建设公司",
+        "matter": "名单含该公司信息。",
+        "sent_on": ON,
+    },
+    "extend_deadline": {"working_days": 10, "reason": "需调阅档案。", "approved_on": ON},
+    "ask_for_reasons": {"requested_on": ON},
+    "handle_excessive_request": {
+        "decision": "decline",
+        "decided_on": ON,
+        "reasons": "申请数量明显超出合理范围。",
+    },
+    "issue_fee_notice": {"method": "per_volume", "pages": 500, "issued_on": ON},
+    "issue_reply": {"outcome": "disclosed", "replied_on": ON, "how_to_obtain": "请在本网站下载。"},
+    "add_note": {"text": "已电话联系申请人。"},
+}
 
 
 @pytest.fixture
 def application(submit, unit_a):
     return submit(unit_a)
+
+
+@pytest.fixture
+def head_b(unit_b):
+    return StaffFactory(username="head-b", membership__unit=unit_b, membership__role="body_head")
+
+
+@pytest.fixture
+def admin_b(unit_b):
+    return StaffFactory(username="admin-b", membership__unit=unit_b, membership__role="unit_admin")
+
+
+@pytest.fixture
+def office_elsewhere(db):
+    """The openness office of another government, which reaches none of this one's units."""
+    other = GovernmentFactory(code="otherq", full_name="另一区人民政府", short_name="另一区")
+    return StaffFactory(
+        username="office-elsewhere", membership__unit=other, membership__role="office"
+    )
+
+
+def transition_posts(application, handler):
+    """Every state-changing console URL of the application, with input it would accept."""
+    inputs = {**ACCEPTED_INPUT, "assign": {"handler": handler.pk}}
+    posts = [
+        (reverse("console-applications:act", args=[application.pk, name]), inputs.get(name, {}))
+        for name in [*ACTION_FORMS, *SIDE_FORMS]
+    ]
+    return posts + [
+        (reverse("console-applications:unmask", args=[application.pk]), {"reason": "核实身份"}),
+        (reverse("console-applications:identity-proof", args=[application.pk]), {}),
+        (reverse("console-applications:publish", args=[application.pk]), {}),
+    ]
+
+
+def queue_queries(application):
+    """The plain queue, and one asking for exactly this application."""
+    return [{}, {"show": "all", "unit": application.unit.pk, "q": application.tracking_number}]
+
+
+def queue_lists(client, application, query):
+    # The search box echoes the tracking number, so look for the link to the application.
+    link = f'href="{reverse("console-applications:detail", args=[application.pk])}"'
+    return link in client.get(reverse("console-applications:queue"), query).content.decode()
+
+
+def recorded_state(application):
+    application.refresh_from_db()
+    return (
+        application.status,
+        application.due_date,
+        application.assigned_to_id,
+        application.letters.count(),
+        application.notes.count(),
+        AuditEvent.objects.count(),
+    )
 
 
 def urls(application):
@@ -27,23 +109,45 @@ def test_handlers_and_office_can_see_it(request, application, client_of, persona
     client = client_of(request.getfixturevalue(persona))
     for url in urls(application):
         assert client.get(url).status_code == 200
-    assert (
-        application.tracking_number
-        in client.get(reverse("console-applications:queue")).content.decode()
-    )
+    assert all(queue_lists(client, application, query) for query in queue_queries(application))
 
 
-@pytest.mark.parametrize("persona", ["editor_b", "reviewer_b"])
-def test_staff_of_another_unit_cannot_see_it(request, application, client_of, persona):
+OUTSIDERS = ["editor_b", "reviewer_b", "head_b", "admin_b", "office_elsewhere"]
+
+
+@pytest.mark.parametrize("persona", OUTSIDERS)
+def test_staff_of_another_unit_or_government_cannot_see_it(
+    request, application, client_of, persona
+):
     client = client_of(request.getfixturevalue(persona))
     for url in urls(application):
-        assert client.get(url).status_code == 404
-    assert (
-        application.tracking_number
-        not in client.get(reverse("console-applications:queue")).content.decode()
+        assert client.get(url).status_code in (403, 404), url
+    assert not any(queue_lists(client, application, query) for query in queue_queries(application))
+
+
+@pytest.mark.parametrize("persona", OUTSIDERS)
+def test_staff_of_another_unit_or_government_cannot_act_on_it(
+    request, application, client_of, head_a, persona
+):
+    client = client_of(request.getfixturevalue(persona))
+    before = recorded_state(application)
+    for url, data in transition_posts(application, handler=head_a):
+        assert client.post(url, data).status_code in (403, 404), url
+    assert recorded_state(application) == before
+
+
+@pytest.mark.parametrize("action", [*ACCEPTED_INPUT, "assign"])
+def test_the_matrix_input_is_accepted_from_a_handler_of_the_unit(
+    application, client_of, head_a, action
+):
+    url, data = next(
+        (url, data)
+        for url, data in transition_posts(application, handler=head_a)
+        if url.endswith(f"/{action}/")
     )
-    response = client.post(reverse("console-applications:act", args=[application.pk, "archive"]))
-    assert response.status_code == 404
+    before = recorded_state(application)
+    assert client_of(head_a).post(url, data).status_code == 302
+    assert recorded_state(application) != before
 
 
 def test_anonymous_is_sent_to_login(client, application):

@@ -1,5 +1,6 @@
 """The public form, the receipt, and the applicant's status lookup."""
 
+import datetime
 import io
 import re
 
@@ -7,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from gongkai.applications import workflow
 from gongkai.applications.models import Application, LetterKind
 from gongkai.applications.tests.factories import PNG, application_input, credit_code, resident_id
 from gongkai.audit.models import AuditEvent
@@ -186,13 +188,27 @@ def test_wrong_code_is_refused_and_rate_limited(client, submit, unit_a):
     assert "办理中" not in page
 
 
-def test_one_applicant_cannot_reach_another_applications_letters(client, submit, unit_a):
+def test_one_applicants_session_opens_only_their_own_application(client, submit, unit_a, editor_a):
     mine = submit(unit_a)
-    other = submit(unit_a, identity_number=resident_id(2))
-    lookup(client, mine.tracking_number, mine.access_code)
-    others_letter = other.letters.first()
-    assert client.get(reverse("applications:letter", args=[others_letter.pk])).status_code == 404
-    assert "办理中" not in lookup(client, other.tracking_number, mine.access_code).content.decode()
+    other = submit(unit_a, identity_number=resident_id(2), title="另一申请人所需的信息")
+    workflow.request_correction(
+        actor=editor_a, application=other, items="请写明年份。", sent_on=datetime.date(2026, 9, 24)
+    )
+    assert mine.title in lookup(client, mine.tracking_number, mine.access_code).content.decode()
+
+    def letter_status(letter):
+        return client.get(reverse("applications:letter", args=[letter.pk])).status_code
+
+    for number, code in [
+        (other.tracking_number, mine.access_code),
+        (mine.tracking_number, other.access_code),
+    ]:
+        page = lookup(client, number, code).content.decode()
+        assert "申请编号或查询码不正确" in page and other.title not in page
+    assert {letter_status(letter) for letter in other.letters.all()} == {404}
+    assert {letter_status(letter) for letter in mine.letters.all()} == {200}
+    console = client.get(reverse("console-applications:detail", args=[mine.pk]))
+    assert console.status_code == 302 and "login" in console["Location"]
 
 
 def test_the_code_never_appears_in_a_url(client, submit, unit_a):

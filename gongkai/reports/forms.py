@@ -4,6 +4,7 @@ from gongkai.units.models import Unit
 
 from . import format as fmt
 from .models import ENTERED_FIELDS, NARRATIVE_FIELDS
+from .workflow import CONFIDENTIALITY_CLEARED
 
 TEXTAREA = forms.Textarea(attrs={"rows": 8, "cols": 80})
 
@@ -48,10 +49,20 @@ class ReportForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    """The workflow decides whether the confidentiality result is needed (on approval only)."""
+
     decision = forms.ChoiceField(
         label="审核决定",
         choices=[("approve", "审核通过"), ("return", "退回修改")],
         widget=forms.RadioSelect,
+        error_messages={"required": "请选择审核决定。", "invalid_choice": "请选择审核决定。"},
+    )
+    confidentiality_result = forms.CharField(
+        label="保密审查意见（审核通过时必填）",
+        required=False,
+        max_length=300,
+        initial=CONFIDENTIALITY_CLEARED,
+        error_messages={"max_length": "保密审查意见不能超过%(limit_value)d字。"},
     )
     comment = forms.CharField(
         label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3})

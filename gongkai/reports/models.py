@@ -101,6 +101,7 @@ class AnnualReport(models.Model):
     )
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     review_comment = models.TextField("审核意见", blank=True)
+    confidentiality_result = models.CharField("保密审查意见", max_length=300, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="发布人",

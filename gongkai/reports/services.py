@@ -1,5 +1,6 @@
 """Reading a report's figures: tables from the facts (or the publication snapshot), the
-processing-fee facts for section 六, the deadline of each unit, and the narrative warning."""
+processing-fee facts for section 六, the deadline of each unit, the narrative warning, and
+personal data left in the narratives."""
 
 import datetime
 import difflib
@@ -11,6 +12,7 @@ from django.db.models import Q, Sum
 from gongkai.applications.models import FeeNotice
 from gongkai.applications.statistics import request_statistics, review_records
 from gongkai.core.clock import CHINA
+from gongkai.publishing import pii
 from gongkai.units.models import Unit
 
 from . import format as fmt
@@ -286,6 +288,15 @@ def narrative_warnings(report):
                 "请结合本年度实际情况撰写，避免照搬上年内容。"
             )
     return warnings
+
+
+def personal_data(report):
+    """Unmasked resident ID, mobile and bank card numbers in the narrative sections, each
+    located by its section's heading (the same detection as any other publication)."""
+    return pii.scan(
+        pii.Segment(f"“{fmt.SECTION_HEADINGS[key]}”", text)
+        for key, text in report.narratives().items()
+    )
 
 
 def _without(narratives, paragraph):

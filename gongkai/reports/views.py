@@ -246,15 +246,18 @@ def review(request, pk):
     report = _report(request.user, pk)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "请选择审核决定。")
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("console-reports:detail", report.pk)
     approve = form.cleaned_data["decision"] == "approve"
-    comment = form.cleaned_data["comment"]
     done = _act(
         request,
         report,
         lambda: workflow.review_report(
-            actor=request.user, report=report, approve=approve, comment=comment
+            actor=request.user,
+            report=report,
+            approve=approve,
+            comment=form.cleaned_data["comment"],
+            confidentiality_result=form.cleaned_data["confidentiality_result"],
         ),
     )
     if done:

@@ -1,10 +1,12 @@
 """Every state change of an annual report, one named function each.
 
-draft → submitted → reviewed (by someone other than the author) → published. A published
-version is never changed; `new_version` starts a corrected draft and publishing it moves the
-old version to superseded. Publishing is refused, with the violations, when an identity of the
-national format fails. Invalid input raises ``ValidationError`` with a Chinese message and
-changes nothing; a wrong role raises ``PermissionDenied``.
+draft → submitted → reviewed (by someone other than the author, who records the
+confidentiality review, Art. 17) → published. A published version is never changed;
+`new_version` starts a corrected draft and publishing it moves the old version to superseded.
+Publishing is refused, with the violations, when an identity of the national format fails;
+submitting and publishing are refused while a narrative shows personal data unmasked.
+Invalid input raises ``ValidationError`` with a Chinese message and changes nothing; a wrong
+role raises ``PermissionDenied``.
 """
 
 from django.core.exceptions import ValidationError
@@ -34,6 +36,9 @@ TRANSITIONS = {
 EDIT_ROLES = (Role.EDITOR, Role.UNIT_ADMIN)
 REVIEW_ROLES = (Role.REVIEWER, Role.UNIT_ADMIN, Role.BODY_HEAD)
 READ_ROLES = (Role.EDITOR, Role.REVIEWER, Role.UNIT_ADMIN, Role.BODY_HEAD, Role.OFFICE)
+CONFIDENTIALITY_RESULT_MAX = AnnualReport._meta.get_field("confidentiality_result").max_length
+# What the review usually finds; offered as the form's starting text, never assumed.
+CONFIDENTIALITY_CLEARED = "经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。"
 
 
 class PublicationRefused(ValidationError):
@@ -175,12 +180,24 @@ def require_figures_source(report):
         )
 
 
+def refuse_personal_data(report, doing):
+    """The narratives are published as they stand, so no number in them may identify anyone."""
+    findings = services.personal_data(report)
+    if findings:
+        raise ValidationError(
+            f"报告文字中有未去标识化的个人信息，不能{doing}："
+            + "；".join(finding.describe() for finding in findings)
+            + f"。请删除或用*遮盖部分数字后再{doing}。"
+        )
+
+
 @transaction.atomic
 def submit_report(*, actor, report):
     report = _lock(report)
     require_editor(actor, report.unit)
     source = _move(report, "submit_report", S.SUBMITTED)
     require_figures_source(report)
+    refuse_personal_data(report, "提交审核")
     report.submitted_at = local_now()
     report.save(update_fields=["status", "submitted_at", "updated_at"])
     record(
@@ -189,19 +206,33 @@ def submit_report(*, actor, report):
     return report
 
 
+def _confidentiality_result(text):
+    text = text.strip()
+    if not text:
+        raise ValidationError({"confidentiality_result": "审核通过前，请填写保密审查意见。"})
+    if len(text) > CONFIDENTIALITY_RESULT_MAX:
+        raise ValidationError(
+            {"confidentiality_result": f"保密审查意见不能超过{CONFIDENTIALITY_RESULT_MAX}字。"}
+        )
+    return text
+
+
 @transaction.atomic
-def review_report(*, actor, report, approve, comment=""):
-    """The reviewer, who is not the author, approves the report or returns it to the draft."""
+def review_report(*, actor, report, approve, comment="", confidentiality_result=""):
+    """The reviewer, who is not the author, approves the report after the confidentiality
+    review (保密审查, Art. 17) and records its result, or returns it to the draft."""
     report = _lock(report)
     require_reviewer(actor, report.unit)
     if actor.pk == report.created_by_id:
         raise ValidationError("审核人不能是报告的撰写人，请由其他审核人员审核。")
     if not approve and not comment.strip():
         raise ValidationError({"comment": "退回修改的，请写明审核意见。"})
+    result = _confidentiality_result(confidentiality_result) if approve else ""
     action, target = ("approve_report", S.REVIEWED) if approve else ("return_report", S.DRAFT)
     source = _move(report, action, target)
     report.reviewed_by, report.reviewed_at = (actor, local_now()) if approve else (None, None)
     report.review_comment = comment.strip()
+    report.confidentiality_result = result
     report.save()
     record(
         actor=actor,
@@ -210,6 +241,7 @@ def review_report(*, actor, report, approve, comment=""):
         from_state=source,
         to_state=target,
         reason=comment.strip(),
+        data={"confidentiality_result": result} if approve else None,
     )
     return report
 
@@ -220,6 +252,10 @@ def publish_report(*, actor, report):
     report = _lock(report)
     require_reviewer(actor, report.unit)
     _check(report, "publish_report", S.PUBLISHED)
+    if not report.confidentiality_result:
+        # Reports reviewed before the result was recorded go back through review.
+        raise ValidationError("该报告没有保密审查意见，不能发布。请退回修改后重新提交审核。")
+    refuse_personal_data(report, "发布")
     tables = services.compute_tables(report)
     violations = services.violations_of(report, tables)
     if violations:

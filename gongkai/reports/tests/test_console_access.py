@@ -137,7 +137,10 @@ def test_drill_down_of_an_entered_figure_shows_its_source(client_of, report, edi
 def test_review_and_publish_through_the_console(client_of, report, editor_a, reviewer_a, unit_a):
     assert client_of(editor_a).post(f"/console/reports/{report.pk}/submit/").status_code == 302
     client = client_of(reviewer_a)
-    client.post(f"/console/reports/{report.pk}/review/", {"decision": "approve"})
+    client.post(
+        f"/console/reports/{report.pk}/review/",
+        {"decision": "approve", "confidentiality_result": "经审查，不涉及国家秘密，同意公开。"},
+    )
     client.post(f"/console/reports/{report.pk}/publish/")
     report.refresh_from_db()
     assert report.status == "published"

@@ -11,7 +11,7 @@ from gongkai.audit.models import AuditEvent
 from gongkai.reports import services, workflow
 from gongkai.reports.models import AnnualReport, ReportStatus
 
-from .scenario import close_with, publish, register, small_year
+from .scenario import approve, close_with, publish, register, small_year
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_author_cannot_review_own_report(report, admin_a):
 
 def test_editor_cannot_publish(report, editor_a, reviewer_a):
     workflow.submit_report(actor=editor_a, report=report)
-    workflow.review_report(actor=reviewer_a, report=report, approve=True)
+    approve(report, reviewer_a)
     with pytest.raises(PermissionDenied):
         workflow.publish_report(actor=editor_a, report=report)
 
@@ -158,7 +158,7 @@ def test_publishing_is_refused_when_last_years_carry_forward_does_not_match(
     at(2026, 1, 20)
     report = workflow.generate_report(actor=editor_a, unit=unit_a, year=2025)
     workflow.submit_report(actor=editor_a, report=report)
-    workflow.review_report(actor=reviewer_a, report=report, approve=True)
+    approve(report, reviewer_a)
     with pytest.raises(workflow.PublicationRefused) as caught:
         workflow.publish_report(actor=reviewer_a, report=report)
     named = {(v.cell_name, v.record_ids) for v in caught.value.violations}

@@ -33,10 +33,14 @@ def test_paste_notice_confirm_then_calculate_with_explanation(browser_page, gove
     expect(page.locator("main")).to_contain_text("第1版")
 
     page.goto("/workdays/")
+    page.evaluate("window.stillThisPage = true")
     page.get_by_label("起算日期").fill("2026-12-10")
     page.get_by_label("工作日数").fill("20")
     page.get_by_role("button", name="计算").click()
     expect(page.locator("#result")).to_contain_text("2027年1月8日")
+    # htmx swapped the result into the page (no reload) and the address can be shared.
+    assert page.evaluate("window.stillThisPage") is True
+    page.wait_for_url("**/workdays/?start=2026-12-10&days=20")
     expect(page.locator("#result")).not_to_contain_text("暂定")
 
     page.get_by_text("这个日期是怎么算的").click()

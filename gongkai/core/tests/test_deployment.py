@@ -23,3 +23,31 @@ def test_production_configuration_passes_the_deploy_check(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_forms_are_refused_without_their_csrf_token(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/console/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    response = client.post("/apply/", {})
+    assert response.status_code == 403
+
+
+def test_the_default_sqlite_database_runs_in_write_ahead_log_mode(tmp_path):
+    env = {"PATH": os.environ["PATH"], "DATA_DIR": str(tmp_path)}
+    script = (
+        "from django.db import connection\n"
+        "with connection.cursor() as cursor:\n"
+        "    cursor.execute('PRAGMA journal_mode')\n"
+        "    print(cursor.fetchone()[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == "wal", result.stdout + result.stderr

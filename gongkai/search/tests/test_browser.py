@@ -31,10 +31,13 @@ def test_search_from_the_header_filter_and_open_a_document(
     page.get_by_role("button", name="搜索").click()
     page.wait_for_url("**/search/?q=*")
     expect(page.locator("#result-count")).to_contain_text("找到 2 条结果")
+    page.evaluate("window.stillThisPage = true")
     page.get_by_label("文种").select_option("notice")
     page.get_by_role("button", name="应用筛选").click()
     page.wait_for_url("**doc_type=notice**")
     expect(page.locator("#result-count")).to_contain_text("找到 1 条结果")
+    # The filtered results were swapped into the page (htmx), at an address that can be shared.
+    assert page.evaluate("window.stillThisPage") is True
     page.locator(".search-results a").first.click()
     page.wait_for_url(f"**/documents/{notice.pk}/")
     expect(page.locator("h1")).to_contain_text(notice.title)

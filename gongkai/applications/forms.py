@@ -1,10 +1,9 @@
 """Forms of the public portal and the console. They only check shapes; the workflow functions
-check the law and raise ValidationError, which ``apply_errors`` puts back on the form."""
+check the law and raise ValidationError, which ``core.forms.apply_errors`` puts back on the form."""
 
 import secrets
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from gongkai.core.clock import local_today
 from gongkai.core.widgets import DateInput
@@ -28,15 +27,6 @@ from .workflow import CLOSING_OUTCOMES
 
 DATE = DateInput()
 TEXT = forms.Textarea(attrs={"rows": 3})
-
-
-def apply_errors(form, error: ValidationError):
-    """Attach a workflow ValidationError to the form's fields (or to the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 def today_initial():

@@ -16,6 +16,7 @@ from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
+from gongkai.core.forms import apply_errors
 from gongkai.units.models import Unit
 
 from . import forms, policy, services, tokens, workflow
@@ -94,7 +95,7 @@ def _submit(request, form):
             **form.workflow_kwargs(),
         )
     except ValidationError as error:
-        forms.apply_errors(form, error)
+        apply_errors(form, error)
         return False
     if code:
         request.session[SESSION_RECEIPT] = {"pk": application.pk, "code": code}
@@ -275,7 +276,7 @@ def register(request):
                 actor=request.user, **form.workflow_kwargs()
             )
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            apply_errors(form, error)
         else:
             if code:
                 messages.success(
@@ -400,7 +401,7 @@ def act(request, pk, action):
         try:
             _call(action, request, application, form)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            apply_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error) or "您没有执行此操作的权限。")
         else:
@@ -531,7 +532,7 @@ def policy_edit(request):
         try:
             _saved, lines = policy.save_policy(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "已保存，新设置即时生效。")
             _report_recomputed(request, lines)
@@ -562,7 +563,7 @@ def token_list(request):
         try:
             issued = tokens.issue_token(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            forms.apply_errors(form, error)
+            apply_errors(form, error)
         else:
             form = forms.TokenForm(units=receiving)
     rows = ApiToken.objects.filter(unit__in=units).select_related(

@@ -15,6 +15,7 @@ from gongkai.accounts.permissions import require, require_any_role, roles_of, un
 from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
 from gongkai.core.clock import local_today
+from gongkai.core.forms import apply_errors
 from gongkai.units import services as unit_services
 from gongkai.units.models import Unit
 
@@ -37,14 +38,6 @@ def dashboard(request):
         "console/dashboard.html",
         {"memberships": memberships, "panels": panels_for(request.user, local_today())},
     )
-
-
-def _apply_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _office_government(user):
@@ -85,7 +78,7 @@ def unit_edit(request, pk=None):
                     if moved and not unit.is_government:
                         unit_services.move_unit(actor=request.user, unit=unit, new_parent=parent)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"已保存：{unit.full_name}")
             return redirect("console:units")
@@ -101,7 +94,7 @@ def unit_merge(request, pk):
         try:
             unit_services.merge_unit(actor=request.user, unit=unit, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(
                 request, f"{unit.full_name} 已并入 {form.cleaned_data['into'].full_name}"
@@ -151,7 +144,7 @@ def staff_list(request, pk):
         try:
             account_services.create_staff(actor=request.user, unit=unit, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, f"已创建账号：{form.cleaned_data['username']}")
             return redirect("console:staff", pk=unit.pk)
@@ -186,7 +179,7 @@ def password_change(request):
                 new_password=form.cleaned_data["new_password"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             update_session_auth_hash(request, request.user)
             messages.success(request, "密码已修改。")

@@ -40,7 +40,6 @@ from .models import (
 )
 
 SEED = 20240301
-DEFAULT_PATTERN = "{unit_code}/{year}-{sequence:05d}"
 
 # (statutory item, subject, document type, title templates)
 ITEMS = [
@@ -178,7 +177,7 @@ class _Builder:
     ) -> int:
         key = (unit.pk, published.year)
         self.counters[key] = self.counters.get(key, 0) + 1
-        index = DEFAULT_PATTERN.format(
+        index = workflow.DEFAULT_INDEX_PATTERN.format(
             unit_code=unit.index_code, year=published.year, sequence=self.counters[key]
         )
         body = _paragraphs(title, unit, self.rng)

@@ -12,6 +12,7 @@ from gongkai.accounts.permissions import units_for
 from gongkai.applications.models import Application, Remedy
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
+from gongkai.core.forms import apply_errors
 from gongkai.portal.units import unit_page
 
 from . import export, presentation, services, workflow
@@ -200,21 +201,13 @@ def edit(request, pk):
                 narratives=form.narratives(),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, "已保存。")
             for warning in services.narrative_warnings(report):
                 messages.warning(request, warning)
             return redirect("console-reports:detail", report.pk)
     return render(request, "reports/console_edit.html", {"report": report, "form": form})
-
-
-def _apply_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _act(request, report, action):

@@ -169,28 +169,19 @@ class UnitChoiceForm(forms.Form):
             self.fields["unit"].initial = units.first()
 
 
-class ImportForm(UnitChoiceForm):
-    file = forms.FileField(label="Word 文档（DOCX）")
+def within_upload_limit(upload):
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise forms.ValidationError(f"文件大小超过上限 {settings.UPLOAD_MAX_BYTES // 1048576} MB。")
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                f"文件大小超过上限 {settings.UPLOAD_MAX_BYTES // 1048576} MB。"
-            )
-        return upload
+
+class ImportForm(UnitChoiceForm):
+    file = forms.FileField(label="Word 文档（DOCX）", validators=[within_upload_limit])
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label="附件（PDF、DOCX、XLSX、OFD 或图片）")
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(
-                f"文件大小超过上限 {settings.UPLOAD_MAX_BYTES // 1048576} MB。"
-            )
-        return upload
+    file = forms.FileField(
+        label="附件（PDF、DOCX、XLSX、OFD 或图片）", validators=[within_upload_limit]
+    )
 
 
 class ReasonForm(forms.Form):

@@ -12,6 +12,7 @@ it from the database (see ``services`` and ``indexer``).
 import json
 import math
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -244,9 +245,8 @@ class SearchIndex:
         With ``replace_all`` the index first forgets every document — readers
         keep seeing the old contents until the single commit at the end.
         """
-        writer = self._index.writer(heap_size=heap_size, num_threads=num_threads)
         count = 0
-        try:
+        with self._writer(heap_size, num_threads) as writer:
             if replace_all:
                 writer.delete_all_documents()
             for doc in docs:
@@ -254,24 +254,24 @@ class SearchIndex:
                     writer.delete_documents_by_query(self._id_query(doc.id))
                 writer.add_document(to_tantivy(doc))
                 count += 1
-            writer.commit()
-        except BaseException:
-            writer.rollback()
-            raise
-        finally:
-            writer.wait_merging_threads()
-        self._index.reload()
         return count
 
     def apply(self, *, upserts: Iterable[SearchDoc] = (), deletes: Iterable[int] = ()) -> None:
         """Delete and add/replace documents in one commit."""
-        writer = self._index.writer(heap_size=50_000_000, num_threads=1)
-        try:
+        with self._writer(50_000_000, 1) as writer:
             for doc_id in deletes:
                 writer.delete_documents_by_query(self._id_query(doc_id))
             for doc in upserts:
                 writer.delete_documents_by_query(self._id_query(doc.id))
                 writer.add_document(to_tantivy(doc))
+
+    @contextmanager
+    def _writer(self, heap_size: int, num_threads: int):
+        """A writer for one batch: committed at the end, rolled back on any error, and
+        readers reloaded so that the next search sees the commit."""
+        writer = self._index.writer(heap_size=heap_size, num_threads=num_threads)
+        try:
+            yield writer
             writer.commit()
         except BaseException:
             writer.rollback()

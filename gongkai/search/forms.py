@@ -137,23 +137,17 @@ class SearchForm(forms.Form):
         `filters` given by the caller instead of the form's own."""
         query = self.query
         filters = self.filters() if filters is None else filters
-        result, from_index = services.search_published(
+        result, from_index, documents = services.search_published(
             query=query,
             filters=filters,
             sort=self.value("sort", "relevance"),
             page=self.value("page", 1),
             page_size=page_size or self.value("page_size", PAGE_SIZE),
         )
-        documents = {
-            d.pk: d
-            for d in Document.objects.published()
-            .filter(pk__in=[h.id for h in result.hits])
-            .for_listing()
-        }
         outcome = SearchOutcome(
             result=result,
             from_index=from_index,
-            rows=[(h, documents[h.id]) for h in result.hits if h.id in documents],
+            rows=[(h, documents[h.id]) for h in result.hits],
         )
         if result.total == 0 and from_index and self.has_terms:
             index = indexer.open_index()

@@ -53,20 +53,27 @@ def search_published(
     page: int = 1,
     page_size: int = 10,
     facets: bool = False,
-) -> tuple[engine.SearchResult, bool]:
-    """Search published documents; returns (result, from_index).
+) -> tuple[engine.SearchResult, bool, dict]:
+    """Search published documents; returns (result, from_index, the hits' documents by id,
+    loaded for listing).
 
     Hits are checked against the database, so a withdrawn document disappears at once even
     before the indexer has caught up. Without an index (never built on this node) a slower
     database scan answers instead, and `from_index` is False so pages can say so.
     """
-    if not indexer.index_exists():
-        return _database_search(query, filters or engine.Filters(), page, page_size), False
-    index = _open(indexer.search_dir())
-    result = index.search(query, filters, sort, page, page_size, facets=facets)
-    live = set(_published().filter(pk__in=[h.id for h in result.hits]).values_list("pk", flat=True))
-    hits = [h for h in result.hits if h.id in live]
-    return replace(result, hits=hits, total=result.total - (len(result.hits) - len(hits))), True
+    from_index = indexer.index_exists()
+    if from_index:
+        index = _open(indexer.search_dir())
+        result = index.search(query, filters, sort, page, page_size, facets=facets)
+    else:
+        result = _database_search(query, filters or engine.Filters(), page, page_size)
+    # One query both checks the hits and loads what the page shows of them.
+    documents = {
+        d.pk: d for d in _published().filter(pk__in=[h.id for h in result.hits]).for_listing()
+    }
+    hits = [h for h in result.hits if h.id in documents]
+    total = result.total - (len(result.hits) - len(hits))
+    return replace(result, hits=hits, total=total), from_index, documents
 
 
 def _published():

@@ -19,16 +19,16 @@ def ids(result):
 def test_withdrawn_document_disappears_before_the_indexer_runs(editor_a, reviewer_a, unit_a):
     document = published(editor_a, reviewer_a, unit_a, title="汛期临时停水通知")
     call_command("run_indexer", "--once")
-    result, from_index = search_published(query="临时停水")
+    result, from_index, _documents = search_published(query="临时停水")
     assert from_index and ids(result) == [document.pk]
     workflow.withdraw(actor=reviewer_a, document=document, reason="已恢复供水")
-    result, _ = search_published(query="临时停水")
+    result, _, _ = search_published(query="临时停水")
     assert ids(result) == [] and result.total == 0
 
 
 def test_without_an_index_the_database_answers(editor_a, reviewer_a, unit_a, unit_b, government):
     document = published(editor_a, reviewer_a, unit_a, title="关于<b>春耕</b>备耕的通知")
-    result, from_index = search_published(query="春耕")
+    result, from_index, _documents = search_published(query="春耕")
     assert not from_index
     assert ids(result) == [document.pk]
     assert "<mark>春耕</mark>" in result.hits[0].title_html

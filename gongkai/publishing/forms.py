@@ -8,27 +8,14 @@ from gongkai.units.models import Unit
 
 from . import docnumber
 from . import vocabularies as v
-from .models import Column, Document, Guide, LinkKind, Revision
+from .models import Column, Content, Document, Guide, LinkKind, Revision
 
+# What the editor types: every content field except the text derived from the body, the
+# interpreted policy (entered by its index number) and the column (chosen, not typed as an id).
 CONTENT_FORM_FIELDS = [
-    "title",
-    "doc_number",
-    "subject",
-    "doc_type",
-    "date_written",
-    "disclosure",
-    "withholding_reason",
-    "part",
-    "statutory_category",
-    "column",
-    "keywords",
-    "summary",
-    "body_html",
-    "is_normative",
-    "is_rule",
-    "effective_date",
-    "expiry_date",
-    "needs_interpretation",
+    "column" if name == "column_id" else name
+    for name in Content.CONTENT_FIELDS
+    if name not in ("body_text", "interprets_id")
 ]
 _SPLIT = re.compile(r"[\s,，、；;]+")
 

@@ -378,7 +378,8 @@ def detail_context(request, application, **extra):
         "side_forms": side_forms,
         "may_handle": may_handle,
         "duplicates": services.duplicate_candidates(application) if application.is_open else [],
-        "unmask_form": forms.UnmaskForm(),
+        # Its own ids, like the action forms': the page has other "reason" fields.
+        "unmask_form": forms.UnmaskForm(auto_id="unmask-%s"),
         "revealed": extra.get("revealed"),
         "reply": getattr(application, "reply", None),
     }

@@ -35,7 +35,8 @@ class ErrorOut(Schema):
     summary="计算若干个工作日后的日期",
     description=(
         "按国务院办公厅节假日安排计算：起算日当天不计入，周末和法定节假日不计，调休上班日计入。"
-        "涉及尚未录入节假日安排的年份时只按周末计算，provisional 为 true，"
+        "涉及尚未录入节假日安排的年份时，按《全国年节及纪念日放假办法》扣除该年的法定假日和"
+        "适逢周末时按惯例推定的补假（调休无法预知），provisional 为 true，"
         "assumed_years 列出这些年份。"
         "explanation 逐日说明计算过程，kind 取 counted、weekend、holiday、makeup_workday、paused。"
     ),

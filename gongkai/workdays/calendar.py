@@ -9,8 +9,11 @@ Counting follows 民法典 Art. 201: the start day is not counted. Because only
 working days are counted, the period always ends on a working day, which also
 satisfies Art. 203 (a period ending on a holiday moves to the next day).
 
-Years missing from ``known_years`` are counted with weekends only, and any
-deadline that touches such a year is marked provisional.
+Years missing from ``known_years`` are counted with weekends only, unless the calendar
+``assumes_statutory_holidays``: then such a year (from 2025) also skips the holidays that the
+national holiday measures fix and an assumed make-up weekday for each one that falls on a
+weekend (see ``statutory``). Either way a deadline that touches such a year is provisional,
+because the notice may still move make-up days and turn weekends into working days.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from . import statutory
 
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
@@ -46,6 +51,7 @@ class Calendar:
     holiday_names: Mapping[date, str] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+    assumes_statutory_holidays: bool = False
 
     def __post_init__(self):
         clash = self.holidays & self.workdays
@@ -60,13 +66,26 @@ class Calendar:
             return True
         if day in self.holidays:
             return False
+        provisional = self.provisional_day(day)
+        if provisional is not None and day.weekday() < 5:
+            return False
         return day.weekday() < 5
+
+    def provisional_day(self, day: date) -> statutory.ProvisionalDay | None:
+        """The statutory or assumed day off on ``day`` in a year whose notice is missing."""
+        if not self.assumes_statutory_holidays or self.is_known(day.year):
+            return None
+        if day.year < statutory.FIRST_YEAR:
+            return None
+        return statutory.provisional_map(day.year).get(day)
 
     def holiday_name(self, day: date) -> str:
         return self.holiday_names.get(day, "")
 
     @classmethod
-    def from_years(cls, years: Iterable[YearEntry]) -> Calendar:
+    def from_years(
+        cls, years: Iterable[YearEntry], *, assumes_statutory_holidays: bool = False
+    ) -> Calendar:
         """Combine per-year entries; a later entry wins on a date listed twice.
 
         Dates belong to the year of the notice that lists them, so the entry
@@ -83,7 +102,13 @@ class Calendar:
             holidays.update(entry.holidays)
             workdays.update(entry.workdays)
             names.update(entry.names)
-        return cls(frozenset(holidays), frozenset(workdays), frozenset(known), names)
+        return cls(
+            frozenset(holidays),
+            frozenset(workdays),
+            frozenset(known),
+            names,
+            assumes_statutory_holidays,
+        )
 
 
 @dataclass(frozen=True)
@@ -212,7 +237,7 @@ def compute_deadline(
 def _step(
     calendar: Calendar, day: date, pause: Pause | None, count: int, limit: int
 ) -> ExplanationStep:
-    unknown = "" if calendar.is_known(day.year) else _unknown_suffix(day.year)
+    unknown = "" if calendar.is_known(day.year) else _unknown_suffix(calendar, day.year)
     weekday = WEEKDAY_NAMES[day.weekday()]
     if pause is not None:
         reason = f"（{pause.reason}）" if pause.reason else ""
@@ -223,8 +248,12 @@ def _step(
     if day in calendar.holidays:
         name = calendar.holiday_name(day) or "法定节假日"
         return ExplanationStep(day, HOLIDAY, f"{weekday}，{name}放假，不计入")
+    provisional = calendar.provisional_day(day)
+    if provisional is not None and day.weekday() < 5:
+        return ExplanationStep(day, HOLIDAY, f"{weekday}，{provisional.note}，不计入（暂定）")
     if day.weekday() >= 5:
-        return ExplanationStep(day, WEEKEND, f"{weekday}，周末休息，不计入{unknown}")
+        during = f"（{provisional.festival}）" if provisional else ""
+        return ExplanationStep(day, WEEKEND, f"{weekday}，周末休息{during}，不计入{unknown}")
     note = f"{weekday}，第{count}个工作日{_extended(count, limit)}{unknown}"
     return ExplanationStep(day, COUNTED, note, count)
 
@@ -233,5 +262,7 @@ def _extended(count: int, limit: int) -> str:
     return "（延长期限）" if count > limit else ""
 
 
-def _unknown_suffix(year: int) -> str:
+def _unknown_suffix(calendar: Calendar, year: int) -> str:
+    if calendar.assumes_statutory_holidays and year >= statutory.FIRST_YEAR:
+        return f"（{year}年放假通知尚未录入，暂定）"
     return f"（{year}年节假日安排尚未录入，暂只按周末计算）"

@@ -47,7 +47,8 @@ def current_calendar() -> Calendar:
     key = (stamp["last"], stamp["count"])
     if _cached is None or _cached[0] != key:
         years = CalendarYear.objects.order_by("year")
-        _cached = (key, Calendar.from_years(y.entry() for y in years))
+        entries = (y.entry() for y in years)
+        _cached = (key, Calendar.from_years(entries, assumes_statutory_holidays=True))
     return _cached[1]
 
 
@@ -74,8 +75,9 @@ def missing_year_alert(today: date) -> str | None:
         return None
     shown = "、".join(f"{year}年" for year in years)
     return (
-        f"{shown}节假日安排尚未录入。在录入之前，延伸到{shown}的法定期限只按周末计算，"
-        "并标注为“暂定”。国务院办公厅通知发布后，请尽快粘贴通知全文录入。"
+        f"{shown}节假日安排尚未录入。在录入之前，延伸到{shown}的法定期限按《全国年节及纪念日"
+        "放假办法》规定的法定假日和适逢周末时按惯例推定的补假计算，调休上班日无法预知，"
+        "这些期限都标注为“暂定”。国务院办公厅通知发布后，请尽快粘贴通知全文录入。"
     )
 
 

@@ -1,7 +1,9 @@
-"""From provisional to settled: an application whose dates reach into 2027 before the 2027
-holiday arrangement is entered, then the arrangement is entered. Every running date on the
-application is counted again with the real holidays, stops being provisional, and each change
-is listed for the administrator who entered the year."""
+"""From provisional to settled: an application whose dates run across 春节 2027 before the 2027
+holiday arrangement is entered, then the arrangement is entered. Until then the statutory days
+(除夕 to 初三) and the assumed make-up days are skipped; the notice gives a longer break and a
+Saturday working day. Every running date on the application is counted again with the real
+holidays, stops being provisional, and each change is listed for the administrator who entered
+the year."""
 
 import datetime
 
@@ -21,18 +23,18 @@ D = datetime.date
 
 @pytest.fixture
 def into_2027(known_calendar, submit, unit_a, editor_a, at):
-    """Received Tue 15 Dec 2026, one waiting for its reply and one for a correction; 2027 is
-    not entered, so Fri 1 Jan 2027 is counted as a working day for now."""
+    """Received Mon 25 Jan 2027, one waiting for its reply and one for a correction; 2027 is
+    not entered, so 11 and 12 February count as working days for now and 20 February not."""
     assert not known_calendar.is_known(2027), "this test needs a year that is not entered"
-    waiting = submit(unit_a, on=(2026, 12, 15))
-    correcting = submit(unit_a, on=(2026, 12, 15), title="另一项信息")
-    at(2026, 12, 16)
+    waiting = submit(unit_a, on=(2027, 1, 25))
+    correcting = submit(unit_a, on=(2027, 1, 25), title="另一项信息")
+    at(2027, 1, 26)
     workflow.request_correction(
-        actor=editor_a, application=correcting, items="请写明年份", sent_on=D(2026, 12, 16)
+        actor=editor_a, application=correcting, items="请写明年份", sent_on=D(2027, 1, 26)
     )
     waiting.refresh_from_db()
-    assert (waiting.due_date, waiting.due_provisional) == (D(2027, 1, 12), True)
-    assert Correction.objects.get(application=correcting).due_on == D(2027, 1, 6)
+    assert (waiting.due_date, waiting.due_provisional) == (D(2027, 2, 26), True)
+    assert Correction.objects.get(application=correcting).due_on == D(2027, 2, 22)
     return waiting, correcting
 
 
@@ -52,11 +54,11 @@ def test_entering_2027_settles_the_dates_and_lists_each_change(into_2027, office
     )
 
     waiting.refresh_from_db()
-    assert (waiting.due_date, waiting.due_provisional) == (D(2027, 1, 13), False)
-    assert Correction.objects.get(application=correcting).due_on == D(2027, 1, 7)
+    assert (waiting.due_date, waiting.due_provisional) == (D(2027, 3, 1), False)
+    assert Correction.objects.get(application=correcting).due_on == D(2027, 2, 23)
     assert result.change_lines == [
-        f"政府信息公开申请 {correcting.tracking_number}：补正期限由 2027-01-06 改为 2027-01-07",
-        f"政府信息公开申请 {waiting.tracking_number}：答复期限由 2027-01-12 改为 2027-01-13",
+        f"政府信息公开申请 {correcting.tracking_number}：补正期限由 2027-02-22 改为 2027-02-23",
+        f"政府信息公开申请 {waiting.tracking_number}：答复期限由 2027-02-26 改为 2027-03-01",
     ]
 
 
@@ -76,11 +78,11 @@ def test_the_calendar_page_lists_the_changes_and_the_application_page_follows(
         },
         follow=True,
     ).content.decode()
-    assert f"{waiting.tracking_number}：答复期限由 2027-01-12 改为 2027-01-13" in saved
-    assert f"{correcting.tracking_number}：补正期限由 2027-01-06 改为 2027-01-07" in saved
+    assert f"{waiting.tracking_number}：答复期限由 2027-02-26 改为 2027-03-01" in saved
+    assert f"{correcting.tracking_number}：补正期限由 2027-02-22 改为 2027-02-23" in saved
 
     detail = reverse("console-applications:detail", args=[waiting.pk])
     page = client_of(editor_a).get(detail).content.decode()
-    assert text_of(page, "due-date").startswith("2027年1月13日，剩余")
+    assert text_of(page, "due-date").startswith("2027年3月1日，剩余")
     assert "暂定" not in text_of(page, "due-date")
     assert not Application.objects.filter(due_provisional=True).exists()

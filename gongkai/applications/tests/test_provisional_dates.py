@@ -1,6 +1,6 @@
-"""A date that reaches into a year whose holiday arrangement is not entered is counted with
-weekends only and marked 暂定 wherever it is shown: receipt, applicant's status page, work
-queue, application page and API."""
+"""A date that reaches into a year whose holiday arrangement is not entered skips the holidays
+the law fixes (Friday 1 January 2027 is 元旦) and is marked 暂定 wherever it is shown: receipt,
+applicant's status page, work queue, application page and API."""
 
 import datetime
 
@@ -14,7 +14,7 @@ from gongkai.applications.tests.test_api import payload
 from gongkai.applications.tests.test_public_pages import lookup, post_form
 
 D = datetime.date
-NOT_ENTERED = "2027年节假日安排尚未录入"
+NOT_ENTERED = "2027年的放假通知尚未录入"
 
 
 @pytest.fixture
@@ -26,40 +26,40 @@ def before_the_2027_notice(known_calendar, holiday_calendar, at):
 
 @pytest.fixture
 def application(before_the_2027_notice, submit, unit_a):
-    """Received Tue 15 Dec 2026: the 20th working day falls in January 2027."""
+    """Received Tue 15 Dec 2026: the 20th working day falls in January 2027, after 元旦."""
     return submit(unit_a, on=(2026, 12, 15))
 
 
 def test_the_receipt_marks_the_due_date_provisional(client, unit_a, before_the_2027_notice):
     assert post_form(client, unit_a).status_code == 302
     page = client.get(reverse("applications:receipt")).content.decode()
-    assert Application.objects.get().due_date == D(2027, 1, 12)
-    assert "2027年1月12日（暂定）" in text_of(page, "due-date")
+    assert Application.objects.get().due_date == D(2027, 1, 13)
+    assert "2027年1月13日（暂定）" in text_of(page, "due-date")
 
 
 def test_the_status_page_marks_the_due_date_provisional_and_says_why(client, application):
     page = lookup(client, application.tracking_number, application.access_code).content.decode()
-    assert "2027年1月12日（暂定）" in text_of(page, "due-date")
+    assert "2027年1月13日（暂定）" in text_of(page, "due-date")
     assert NOT_ENTERED in page
 
 
 def test_the_work_queue_marks_the_due_date_provisional(application, client_of, editor_a):
     page = client_of(editor_a).get(reverse("console-applications:queue")).content.decode()
     row = row_of(page, application.tracking_number)
-    assert "2027-01-12" in row and "暂定" in row
+    assert "2027-01-13" in row and "暂定" in row
 
 
 def test_the_application_page_marks_the_due_date_provisional(application, client_of, editor_a):
     url = reverse("console-applications:detail", args=[application.pk])
     page = client_of(editor_a).get(url).content.decode()
-    assert "2027年1月12日（暂定）" in text_of(page, "due-date")
+    assert "2027年1月13日（暂定）" in text_of(page, "due-date")
     assert NOT_ENTERED in explanation_of(page, "due-date")
 
 
 def test_the_api_says_the_due_date_is_provisional(client, unit_a, before_the_2027_notice):
     response = client.post("/api/v1/applications", payload(unit_a), content_type="application/json")
     body = response.json()
-    assert (body["due_date"], body["due_provisional"]) == ("2027-01-12", True)
+    assert (body["due_date"], body["due_provisional"]) == ("2027-01-13", True)
 
 
 @pytest.fixture
@@ -73,14 +73,14 @@ def correcting(application, editor_a, at):
 
 def test_a_correction_period_into_2027_is_provisional_for_the_applicant(client, correcting):
     page = lookup(client, correcting.tracking_number, correcting.access_code).content.decode()
-    assert "2027年1月6日（暂定）前提交补正" in text_of(page, "correction-due")
+    assert "2027年1月7日（暂定）前提交补正" in text_of(page, "correction-due")
     assert NOT_ENTERED in explanation_of(page, "correction-due")
 
 
 def test_a_correction_period_into_2027_is_provisional_for_staff(correcting, client_of, editor_a):
     url = reverse("console-applications:detail", args=[correcting.pk])
     page = client_of(editor_a).get(url).content.decode()
-    assert "2027年1月6日（暂定）" in text_of(page, "correction")
+    assert "2027年1月7日（暂定）" in text_of(page, "correction")
     assert NOT_ENTERED in explanation_of(page, "correction")
 
 
@@ -110,8 +110,8 @@ def test_windows_into_2027_are_provisional_even_with_the_receipt_recorded(
     )
     url = reverse("console-applications:detail", args=[application.pk])
     page = client_of(editor_a).get(url).content.decode()
-    assert "2027-01-06截止（暂定）" in text_of(page, f"consultation-{consultation.pk}")
-    assert "2027-01-13前缴纳（暂定）" in text_of(page, "fee-notice")
+    assert "2027-01-07截止（暂定）" in text_of(page, f"consultation-{consultation.pk}")
+    assert "2027-01-14前缴纳（暂定）" in text_of(page, "fee-notice")
     applicant = lookup(client, application.tracking_number, application.access_code)
     shown = text_of(applicant.content.decode(), "payment-due")
-    assert "请于2027年1月13日（暂定）前缴纳" in shown
+    assert "请于2027年1月14日（暂定）前缴纳" in shown

@@ -35,7 +35,8 @@ def sysadmin(government):
 @pytest.fixture
 def recorded_changes():
     """Connects a calendar_changed receiver that recomputes one provisional deadline (start
-    2026-12-10, 20 working days) the way a deadline-owning app would, and reports the change."""
+    2027-01-25, 20 working days, across 春节) the way a deadline-owning app would, and reports
+    the change."""
     from gongkai.workdays.calendar import compute_deadline
     from gongkai.workdays.signals import calendar_changed
 
@@ -43,8 +44,8 @@ def recorded_changes():
 
     def receiver(sender, years, previous, current, actor, **kwargs):
         calls.append(years)
-        old = compute_deadline(previous, start=date(2026, 12, 10), limit=20)
-        new = compute_deadline(current, start=date(2026, 12, 10), limit=20)
+        old = compute_deadline(previous, start=date(2027, 1, 25), limit=20)
+        new = compute_deadline(current, start=date(2027, 1, 25), limit=20)
         if old.due == new.due:
             return []
         return [f"测试申请的答复期限由{old.due}改为{new.due}"]

@@ -60,7 +60,8 @@ def test_confirm_saves_the_year_with_who_and_when_and_lists_changes(
     page = response.content.decode()
     assert response.redirect_chain[-1][0] == "/console/workdays/year/2027/"
     assert "已保存2027年节假日安排（第1版）" in page
-    assert "测试申请的答复期限由2027-01-07改为2027-01-08" in page
+    # The statutory 春节 was already counted; the notice adds 11–12 February and works 20 February.
+    assert "测试申请的答复期限由2027-02-26改为2027-03-01" in page
     revision = CalendarRevision.objects.get(calendar_year__year=2027)
     assert revision.created_by == office
     assert revision.source == "notice"

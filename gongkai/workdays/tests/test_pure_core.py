@@ -8,7 +8,7 @@ import pytest
 WORKDAYS = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("module", ["calendar.py", "notice.py"])
+@pytest.mark.parametrize("module", ["calendar.py", "notice.py", "statutory.py"])
 def test_pure_modules_do_not_import_django_or_read_the_clock(module):
     tree = ast.parse((WORKDAYS / module).read_text(encoding="utf-8"))
     imported = {

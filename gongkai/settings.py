@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gongkai.audit.middleware.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -186,6 +187,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Lockout is per account: locking by address would shut out a whole office behind one NAT.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# 等保 2.0 and the Cybersecurity Law (Art. 21) ask for logs kept at least six months.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 183)
+if AUDIT_RETENTION_DAYS < 183:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 183 (six months)")
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from gongkai.audit.services import record
+from gongkai.audit.services import acting_as, record
 
 from .models import Membership, User
 from .permissions import has_role, require
@@ -43,7 +43,8 @@ def create_staff(*, actor, username, password, last_name, first_name="", email="
     validate_password(password, user)
     user.set_password(password)
     user.save()
-    Membership.objects.create(user=user, unit=unit, role=role)
+    with acting_as(actor):  # the audit trail records the role granted
+        Membership.objects.create(user=user, unit=unit, role=role)
     record(actor=actor, action="staff.create", target=user, data={"unit": unit.code, "role": role})
     return user
 
@@ -60,24 +61,16 @@ def grant_role(*, actor, user, unit, role) -> Membership:
     else:
         require(actor, unit, Role.UNIT_ADMIN, Role.OFFICE)
     _check_role_separation(user, role)
-    membership, created = Membership.objects.get_or_create(user=user, unit=unit, role=role)
-    if created:
-        record(
-            actor=actor, action="role.grant", target=user, data={"unit": unit.code, "role": role}
-        )
+    with acting_as(actor):  # the audit trail records a role granted, wherever it is done
+        membership, _ = Membership.objects.get_or_create(user=user, unit=unit, role=role)
     return membership
 
 
 @transaction.atomic
 def revoke_role(*, actor, membership) -> None:
     require(actor, membership.unit, Role.UNIT_ADMIN, Role.OFFICE)
-    record(
-        actor=actor,
-        action="role.revoke",
-        target=membership.user,
-        data={"unit": membership.unit.code, "role": membership.role},
-    )
-    membership.delete()
+    with acting_as(actor):  # the audit trail records a role revoked, wherever it is done
+        membership.delete()
 
 
 @transaction.atomic
@@ -102,5 +95,5 @@ def change_password(*, actor, user, old_password, new_password) -> None:
         raise ValidationError({"new_password": "新密码不能与当前密码相同。"})
     validate_password(new_password, user)
     user.set_password(new_password)
-    user.save(update_fields=["password"])
-    record(actor=actor, action="staff.password", target=user)
+    with acting_as(actor):  # the audit trail records a password change, wherever it is done
+        user.save(update_fields=["password"])

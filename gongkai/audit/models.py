@@ -1,5 +1,14 @@
+from datetime import timedelta
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
+
+from gongkai.core.clock import local_now
+
+from . import chain
+
+APPEND_ONLY_MESSAGE = "审计记录只能追加，不能修改"
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -7,17 +16,44 @@ class AuditEventQuerySet(models.QuerySet):
         return self.filter(target_type=target._meta.label_lower, target_id=str(target.pk))
 
     def update(self, **kwargs):
-        raise PermissionError("审计记录只能追加，不能修改")
+        raise PermissionError(APPEND_ONLY_MESSAGE)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        with transaction.atomic(using=self.db):
+            chain.link(objs)
+            return super().bulk_create(objs, *args, **kwargs)
 
     def delete(self):
-        raise PermissionError("审计记录只能追加，不能删除")
+        """Only the oldest events, all of them past the retention period, may go: the chain
+        then starts from the last one removed, so what remains still verifies."""
+        with transaction.atomic(using=self.db):
+            head = ChainHead.objects.select_for_update().filter(pk=ChainHead.SINGLETON).first()
+            if self.filter(created_at__gt=retention_cutoff()).exists():
+                raise PermissionError(
+                    f"审计记录须保存至少 {settings.AUDIT_RETENTION_DAYS} 天，期限未到，不能删除"
+                )
+            last = self.order_by("-sequence").first()
+            if last is None:
+                return 0, {}
+            older = AuditEvent.objects.filter(sequence__lte=last.sequence)
+            if head is None or older.count() != self.count():
+                raise PermissionError("只能按时间顺序删除最早的审计记录")
+            head.purged_through, head.purged_hash = last.sequence, last.hash
+            head.save()
+            return super().delete()
+
+
+def retention_cutoff():
+    return local_now() - timedelta(days=settings.AUDIT_RETENTION_DAYS)
 
 
 class AuditEvent(models.Model):
     """One attributable change: who did what to which record, from which state to which, why.
-    Append-only: rows are never updated or deleted."""
+    Append-only and hash-chained (see chain.py): rows are never updated, and deleted only when
+    past the retention period, oldest first."""
 
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )
@@ -30,6 +66,10 @@ class AuditEvent(models.Model):
     to_state = models.CharField(max_length=40, blank=True)
     reason = models.TextField("理由", blank=True)
     data = models.JSONField(default=dict, blank=True)
+    sequence = models.BigIntegerField("链序号", unique=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField("哈希值", max_length=64)
+    algorithm = models.CharField("哈希算法", max_length=20)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -44,8 +84,29 @@ class AuditEvent(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise PermissionError("审计记录只能追加，不能修改")
-        super().save(*args, **kwargs)
+            raise PermissionError(APPEND_ONLY_MESSAGE)
+        with transaction.atomic(using=kwargs.get("using")):
+            chain.link([self])
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("审计记录只能追加，不能删除")
+        return AuditEvent.objects.filter(pk=self.pk).delete()
+
+
+class ChainHead(models.Model):
+    """The newest link of the audit chain, one row. Its lock serialises appends; it also lets
+    verification notice the newest events being removed, and where a purge of expired events
+    left the chain's start."""
+
+    SINGLETON = 1
+
+    last_sequence = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default=chain.GENESIS)
+    purged_through = models.BigIntegerField(default=0)
+    purged_hash = models.CharField(max_length=64, default=chain.GENESIS)
+
+    class Meta:
+        verbose_name = "审计链头"
+
+    def __str__(self):
+        return f"审计链头：第 {self.last_sequence} 条"

@@ -19,5 +19,6 @@ urlpatterns = [
     path("staff/<int:pk>/<int:user_pk>/toggle/", views.staff_toggle, name="staff-toggle"),
     path("password/", views.password_change, name="password"),
     path("audit/", views.audit_log, name="audit"),
+    path("audit/verify/", views.audit_verify, name="audit-verify"),
     path("security/lockouts/", views.lockouts, name="lockouts"),
 ]

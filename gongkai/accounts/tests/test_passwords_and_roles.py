@@ -41,7 +41,11 @@ def test_unit_admin_creates_staff_only_in_their_own_unit(admin_a, unit_b):
 
 def test_staff_creation_is_audited(admin_a, unit_a):
     user = _create(admin_a, unit_a)
-    assert AuditEvent.objects.for_target(user).get().actor == admin_a
+    events = AuditEvent.objects.for_target(user).order_by("sequence")
+    assert [(e.action, e.actor) for e in events] == [
+        ("role.grant", admin_a),
+        ("staff.create", admin_a),
+    ]
 
 
 def test_administrator_roles_sit_alone_on_their_own_accounts(government, editor_a):

@@ -10,6 +10,7 @@ from gongkai.units.models import Unit
 from gongkai.workdays.calendar import add_working_days
 
 from . import workflow
+from .legal_basis import LEGAL_BASIS
 from .models import (
     Application,
     ConsultationKind,
@@ -57,6 +58,15 @@ FREE_OUTCOMES = [
     for o in Outcome
     if o not in workflow.CLOSING_OUTCOMES and o != Outcome.UNAVAILABLE_STILL_UNCLEAR
 ]
+# What a unit writes where the Regulation's provision points to other law, or names none.
+WRITTEN_BASIS = {
+    Outcome.WITHHELD_PROHIBITED_BY_LAW: "《中华人民共和国统计法》关于统计调查中获得的能够识别"
+    "或者推断单个统计调查对象身份的资料应当保密的规定",
+    Outcome.WITHHELD_INQUIRY_MATTER: "《不动产登记暂行条例》第二十七条",
+    Outcome.NOT_PROCESSED_CONFIRMATION: "申请人要求确认或重新出具其已获取的信息，"
+    "不属于《中华人民共和国政府信息公开条例》第二条所称的政府信息公开申请",
+    Outcome.OTHER: "本机关政府信息公开申请办理工作制度",
+}
 CHANNELS = (
     "online",
     "online",
@@ -158,8 +168,8 @@ class _Builder:
 
     def _reply(self, application, editor, on, outcome):
         fields = {"reasons": "经审查，依法作出上述答复。"}
-        if outcome in REFUSALS:
-            fields["legal_basis"] = "《中华人民共和国政府信息公开条例》第十四条、第十五条、第十六条"
+        if LEGAL_BASIS[outcome].unit_writes:
+            fields["legal_basis"] = WRITTEN_BASIS[outcome]
         if outcome in (Outcome.DISCLOSED, Outcome.PARTLY_DISCLOSED):
             fields["how_to_obtain"] = "随本答复书以电子邮件发送。"
             fields["files"] = []

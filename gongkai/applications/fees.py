@@ -26,6 +26,20 @@ PER_ITEM_BAND = 10
 PER_VOLUME_BANDS = ((30, 0), (100, 10), (200, 20), (None, 40))
 
 
+# What the fee notice says about each method's rates (Arts. 4, 5), in the measures' words.
+RATE_TEXT = {
+    FeeMethod.PER_ITEM: "申请人一个自然月内向本机关累计提出政府信息公开申请10件以下（含10件）的，"
+    "不收费；11—30件（含30件）的部分，每件收费100元；31件以上的部分，以10件为一档，"
+    "每增加一档，收费标准提高100元/件。",
+    FeeMethod.PER_VOLUME: "同一申请处理信息量30页以下（含30页）的，不收费；"
+    "31—100页（含100页）的部分，每页收费10元；101—200页（含200页）的部分，每页收费20元；200页以上的部分，每页收费40元。",
+}
+
+
+def rate_text(method):
+    return RATE_TEXT[FeeMethod(method)]
+
+
 def per_item_fee(rank):
     """Fee for the applicant's ``rank``-th request (1-based) in the calendar month."""
     if rank < 1:

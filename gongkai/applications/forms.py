@@ -10,6 +10,7 @@ from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
 
 from .fees import FEE_METHOD_LABELS
+from .legal_basis import PROVISIONS
 from .models import (
     ConsultationKind,
     ConsultationReply,
@@ -189,6 +190,7 @@ class ExcessiveForm(forms.Form):
     decision = forms.ChoiceField(label="处理决定", choices=ExcessiveDecision.choices)
     decided_on = forms.DateField(label="决定日期", widget=DATE, initial=today_initial)
     applicant_reasons = forms.CharField(label="申请人说明的理由", widget=TEXT, required=False)
+    applicant_silent = forms.BooleanField(label="申请人未说明理由", required=False)
     reasons = forms.CharField(label="不予处理的理由", widget=TEXT, required=False)
     custom_due = forms.DateField(label="延迟答复期限", widget=DATE, required=False)
 
@@ -227,7 +229,20 @@ class ReplyForm(forms.Form):
     outcome = forms.ChoiceField(label="办理结果", choices=outcome_choices)
     replied_on = forms.DateField(label="答复日期", widget=DATE, initial=today_initial)
     reasons = forms.CharField(label="理由", widget=TEXT, required=False)
-    legal_basis = forms.CharField(label="法律依据", widget=TEXT, required=False)
+    articles = forms.MultipleChoiceField(
+        label="补充引用的《条例》条款",
+        choices=[(p.key, p.label) for p in PROVISIONS.values()],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="办理结果本身对应的条款会自动引用；这里只选补充的条款，"
+        "且只能选属于该办理结果的条款（如部分公开时不予公开部分的依据）。",
+    )
+    legal_basis = forms.CharField(
+        label="其他法律依据",
+        widget=TEXT,
+        required=False,
+        help_text="《条例》以外的法律、行政法规等；《条例》未规定具体条款的办理结果必须填写。",
+    )
     responsible_organ = forms.CharField(label="负责公开该信息的机关", required=False)
     responsible_contact = forms.CharField(label="该机关联系方式", required=False)
     where_published = forms.CharField(label="已公开信息的获取途径", widget=TEXT, required=False)
@@ -297,6 +312,24 @@ class PolicyForm(forms.Form):
     fee_clock_stops = forms.BooleanField(label="等待缴费期间暂停计算答复期限", required=False)
     reminder_days = forms.CharField(
         label="到期提醒（剩余工作日，逗号分隔，如 5,3,1）", max_length=40
+    )
+
+
+class LetterSettingsForm(forms.Form):
+    review_body = forms.CharField(
+        label="行政复议机关",
+        max_length=200,
+        required=False,
+        help_text="留空时按《行政复议法》第二十四条推定（见上）。",
+    )
+    court = forms.CharField(
+        label="管辖法院", max_length=200, required=False, help_text="如“东岚区人民法院”。"
+    )
+    fee_payment = forms.CharField(
+        label="信息处理费缴纳方式和地点",
+        widget=TEXT,
+        required=False,
+        help_text="写入收费通知书，如非税收入缴款方式、缴费窗口地址和咨询电话。",
     )
 
 

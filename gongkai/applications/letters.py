@@ -15,8 +15,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from .fees import rate_text
 from .models import Letter, LetterKind, LetterTemplate
 from .outcomes import group_of
+from .remedies import settings_of
 
 FONT = "仿宋"
 _ENGINE = Engine(autoescape=False, debug=False, string_if_invalid="")
@@ -38,11 +40,13 @@ VARIABLES = {
     "consultation": "征求意见：party_name、matter、kind、sent_on、received_on 对方收到之日"
     "（未登记时为空）、window_due、replied_on、reasons 对方意见的理由",
     "extension": "延期：working_days、reason",
-    "fee": "收费：method 方式、monthly_rank 本月第几件（按件）、pages 页数（按量）、amount 金额、"
+    "fee": "收费：method 方式、per_item 是否按件、monthly_rank 本月第几件（按件）、"
+    "pages 页数（按量）、rate 该方式的收费标准、amount 金额、payment 缴纳方式和地点、"
     "received_on 申请人收到之日（未登记时为空）、payment_due 截止日期",
-    "reply": "答复：reasons、legal_basis、responsible_organ、responsible_contact、"
+    "reply": "答复：reasons、legal_basis 其他依据、responsible_organ、responsible_contact、"
     "where_published、how_to_obtain、public_interest_reason、remedy_notice",
     "outcome": "办理结果名称",
+    "basis": "答复的法律依据（办理结果对应的《条例》条款和其他依据）",
 }
 
 _HEAD = "{{ applicant }}：\n"
@@ -120,12 +124,16 @@ DEFAULTS = {
     ),
     LetterKind.FEE: (
         "信息处理费收费通知书",
-        _HEAD + "您的政府信息公开申请（申请编号 {{ tracking_number }}）数量、频次明显超过合理范围。"
-        "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》"
-        "（国办函〔2020〕109号）的规定，本机关{{ fee.method }}收取信息处理费{{ fee.amount }}元。"
-        "{% if fee.monthly_rank %}本申请是您本月向本机关提出的第{{ fee.monthly_rank }}件申请。"
-        "{% elif fee.pages %}所需信息共{{ fee.pages }}页。{% endif %}"
-        "请自收到本通知次日起20个工作日内"
+        _HEAD
+        + "您的政府信息公开申请（申请编号 {{ tracking_number }}）数量、频次明显超过合理范围。\n"
+        "收费依据：《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》"
+        "（国办函〔2020〕109号）。\n"
+        "计收方式和标准：{{ fee.method }}。{{ fee.rate }}\n"
+        "{% if fee.per_item %}本申请是您本月向本机关提出的第{{ fee.monthly_rank }}件申请，"
+        "{% else %}您所申请的信息共{{ fee.pages }}页，{% endif %}"
+        "应缴纳信息处理费{{ fee.amount }}元。\n"
+        "缴纳方式和地点：{{ fee.payment }}\n"
+        "缴纳期限：请自收到本通知次日起20个工作日内"
         "{% if fee.received_on %}（即{{ fee.payment_due }}前）{% endif %}缴纳。"
         "逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
     ),
@@ -136,12 +144,12 @@ _REPLY_HEAD = (
     + "本机关于{{ received_on }}收到您提出的政府信息公开申请（申请编号 {{ tracking_number }}），"
     "所需信息为“{{ title }}”。经审查，现答复如下：\n"
 )
+_BASIS = "\n依据：{{ basis }}"
 REPLY_DEFAULTS = {
     "disclosed": "您申请的信息予以公开。{{ reply.where_published }}{{ reply.how_to_obtain }}",
     "partly_disclosed": "您申请的信息部分公开。可以公开的部分：{{ reply.how_to_obtain }}\n"
-    "其余部分不予公开，理由：{{ reply.reasons }}依据：{{ reply.legal_basis }}",
-    "withheld": "您申请的信息不予公开（{{ outcome }}）。理由：{{ reply.reasons }}"
-    "依据：{{ reply.legal_basis }}",
+    "其余部分不予公开，理由：{{ reply.reasons }}",
+    "withheld": "您申请的信息不予公开（{{ outcome }}）。理由：{{ reply.reasons }}",
     "unavailable": "您申请的信息本机关无法提供（{{ outcome }}）。{{ reply.reasons }}"
     "{% if reply.responsible_organ %}该信息由{{ reply.responsible_organ }}负责公开，"
     "联系方式：{{ reply.responsible_contact }}。{% endif %}",
@@ -150,7 +158,10 @@ REPLY_DEFAULTS = {
     "other": "{{ outcome }}。{{ reply.reasons }}",
 }
 for _group, _text in REPLY_DEFAULTS.items():
-    DEFAULTS[f"reply.{_group}"] = ("政府信息公开申请答复书", _REPLY_HEAD + _text + "\n" + _REMEDY)
+    DEFAULTS[f"reply.{_group}"] = (
+        "政府信息公开申请答复书",
+        _REPLY_HEAD + _text + _BASIS + "\n" + _REMEDY,
+    )
 
 
 def template_key(kind, reply=None):
@@ -198,6 +209,7 @@ def chinese_date(value):
 
 def context_for(application, issued_on, *, consultation=None, reply=None):
     unit = application.unit
+    settings = settings_of(unit)
     correction = getattr(application, "correction", None)
     extension = getattr(application, "extension", None)
     fee = getattr(application, "fee_notice", None)
@@ -232,15 +244,25 @@ def context_for(application, issued_on, *, consultation=None, reply=None):
         "fee": fee
         and {
             "method": fee.get_method_display(),
+            "per_item": fee.monthly_rank is not None,
             "monthly_rank": fee.monthly_rank,
             "pages": fee.pages,
+            "rate": rate_text(fee.method),
             "amount": fee.amount,
+            "payment": settings.fee_payment.strip() or _default_payment(unit),
             "received_on": chinese_date(fee.received_on),
             "payment_due": chinese_date(fee.payment_due),
         },
         "reply": reply,
         "outcome": reply.get_outcome_display() if reply else "",
+        "basis": reply.basis() if reply else "",
     }
+
+
+def _default_payment(unit):
+    where = f"到{unit.full_name}（{unit.address}）" if unit.address else f"到{unit.full_name}"
+    phone = f"，咨询电话{unit.phone}" if unit.phone else ""
+    return f"{where}领取非税收入缴款书，按缴款书载明的方式缴入国库{phone}。"
 
 
 def render_docx(*, title, text, unit_name, issued_on, tracking_number):
@@ -275,13 +297,17 @@ def issue(application, kind, *, issued_on, consultation=None, reply=None):
     """Fix the wording of one letter for the application; the DOCX is rendered on download."""
     template = current_template(template_key(kind, reply))
     context = context_for(application, issued_on, consultation=consultation, reply=reply)
+    text = render_text(template, context)
+    if kind == LetterKind.REPLY and context["basis"] not in text:
+        # A reply template saved without the basis still states it: every reply must.
+        text = f"{text.rstrip()}\n依据：{context['basis']}"
     return Letter.objects.create(
         application=application,
         kind=kind,
         template=template,
         issued_on=issued_on,
         title=template.title,
-        text=render_text(template, context),
+        text=text,
     )
 
 

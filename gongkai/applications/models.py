@@ -298,6 +298,8 @@ class ExcessiveRequest(Row):
     )
     reasons_requested_on = models.DateField("要求说明理由日期", null=True, blank=True)
     applicant_reasons = models.TextField("申请人说明的理由", blank=True)
+    # The answer, or its absence, must be on record before the organ decides (Art. 35).
+    applicant_silent = models.BooleanField("申请人未说明理由", default=False)
     decision = models.CharField(
         "处理决定", max_length=20, choices=ExcessiveDecision.choices, blank=True
     )
@@ -343,7 +345,9 @@ class Reply(Row):
     outcome = models.CharField("办理结果", max_length=40, choices=Outcome.choices)
     replied_on = models.DateField("答复日期", db_index=True)
     reasons = models.TextField("理由", blank=True)
-    legal_basis = models.TextField("法律依据", blank=True)
+    # Keys of ``legal_basis.PROVISIONS``: the outcome's own provisions and those staff added.
+    articles = models.JSONField("引用的《条例》条款", default=list, blank=True)
+    legal_basis = models.TextField("其他法律依据", blank=True)
     responsible_organ = models.CharField("负责公开该信息的机关", max_length=200, blank=True)
     responsible_contact = models.CharField("该机关联系方式", max_length=200, blank=True)
     where_published = models.TextField("已公开信息的获取途径", blank=True)
@@ -355,6 +359,49 @@ class Reply(Row):
     replied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )
+
+    def basis(self):
+        """The 依据 printed on the letter."""
+        from .legal_basis import basis_text
+
+        return basis_text(self.outcome, self.articles, self.legal_basis)
+
+
+class UnitLetterSettings(models.Model):
+    """What a unit's letters name that only the unit knows: the review body and the court for
+    remedies against its replies, and how and where an applicant pays a processing fee."""
+
+    unit = models.OneToOneField(
+        "units.Unit", on_delete=models.CASCADE, related_name="letter_settings"
+    )
+    review_body = models.CharField(
+        "行政复议机关",
+        max_length=200,
+        blank=True,
+        help_text="留空时按《行政复议法》第二十四条推定：政府部门为本级人民政府，人民政府为上一级人民政府。",
+    )
+    court = models.CharField(
+        "管辖法院",
+        max_length=200,
+        blank=True,
+        help_text="如“东岚区人民法院”。留空时写“有管辖权的人民法院”。",
+    )
+    fee_payment = models.TextField(
+        "信息处理费缴纳方式和地点",
+        blank=True,
+        help_text="如缴款书、缴费账户或窗口地址。留空时写本单位地址和电话。",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "答复文书设置"
+        verbose_name_plural = "答复文书设置"
+
+    def __str__(self):
+        return f"{self.unit} 答复文书设置"
 
 
 class ReleasedFile(Row):

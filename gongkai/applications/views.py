@@ -19,7 +19,7 @@ from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 from gongkai.units.models import Unit
 
-from . import forms, policy, services, tokens, workflow
+from . import forms, policy, remedies, services, tokens, workflow
 from .letters import DEFAULTS, VARIABLES, current_template, save_template
 from .models import (
     HANDLING_ROLES,
@@ -543,6 +543,59 @@ def policy_edit(request):
         request,
         "applications/console/policy.html",
         {"form": form, "current": current, "history": history},
+        status=400 if form.errors else 200,
+    )
+
+
+def _letter_settings_units(user):
+    units = units_for(user, *remedies.SETTINGS_ROLES).filter(
+        pk__in=Unit.objects.receiving_applications()
+    )
+    if not units.exists():
+        raise PermissionDenied("只有单位管理员或政务公开办可以设置答复文书。")
+    return units
+
+
+@staff_required
+def letter_settings(request):
+    """Each unit's review body, court and fee payment, as its letters will print them."""
+    rows = [
+        {
+            "unit": unit,
+            "review_body": remedies.review_body_of(unit),
+            "court": remedies.court_of(unit),
+            "settings": remedies.settings_of(unit),
+        }
+        for unit in _letter_settings_units(request.user).select_related("government", "parent")
+    ]
+    return render(request, "applications/console/letter_settings.html", {"rows": rows})
+
+
+@staff_required
+def letter_settings_edit(request, code):
+    unit = get_object_or_404(_letter_settings_units(request.user), code=code)
+    current = remedies.settings_of(unit)
+    initial = {name: getattr(current, name) for name in remedies.SETTINGS_FIELDS}
+    form = forms.LetterSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            remedies.save_letter_settings(actor=request.user, unit=unit, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request, f"已保存{unit.full_name}的答复文书设置，此后出具的文书使用新设置。"
+            )
+            return redirect("console-applications:letter-settings")
+    return render(
+        request,
+        "applications/console/letter_settings_edit.html",
+        {
+            "form": form,
+            "unit": unit,
+            "default_review_body": remedies.default_review_body(unit),
+            "any_court": remedies.ANY_COURT,
+        },
         status=400 if form.errors else 200,
     )
 

@@ -7,8 +7,6 @@ the letter, and recomputes the cached due date. Invalid input raises ``Validatio
 Chinese message and changes nothing; a wrong role raises ``PermissionDenied``.
 """
 
-import datetime
-
 import filetype
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -30,6 +28,7 @@ from .deadlines import (
     fee_payment_due,
 )
 from .fees import FeeMethod, compute_fee
+from .legal_basis import LEGAL_BASIS, cited_articles
 from .models import (
     HANDLING_ROLES,
     Application,
@@ -57,6 +56,7 @@ from .models import (
 )
 from .outcomes import REFUSALS, ApplicantKind, Outcome, group_of
 from .received import Channel, ReceivedDateError, received_date
+from .remedies import remedy_notice
 
 S = Status
 TRANSITIONS = {
@@ -69,9 +69,8 @@ TRANSITIONS = {
     "record_consultation_reply": {(S.CONSULTING, S.CONSULTING), (S.CONSULTING, S.IN_PROGRESS)},
     "extend_deadline": {(S.IN_PROGRESS, S.IN_PROGRESS), (S.CONSULTING, S.CONSULTING)},
     "ask_for_reasons": {(S.IN_PROGRESS, S.AWAITING_REASONS)},
+    # Art. 35: the organ decides only after asking the applicant for reasons.
     "handle_excessive_request": {
-        (S.IN_PROGRESS, S.IN_PROGRESS),
-        (S.IN_PROGRESS, S.REPLIED),
         (S.AWAITING_REASONS, S.IN_PROGRESS),
         (S.AWAITING_REASONS, S.REPLIED),
     },
@@ -92,8 +91,9 @@ IDENTITY_PROOF_TYPES = {"image/jpeg", "image/png", "application/pdf"}
 IDENTITY_PROOF_MAX_BYTES = 5 * 1024 * 1024
 ORGANISATION_KINDS = frozenset(set(ApplicantKind) - {ApplicantKind.NATURAL_PERSON})
 # Outcomes reached only by their own transition, never by a free choice in issue_reply.
-CLOSING_OUTCOMES = frozenset({Outcome.OTHER_CORRECTION_LAPSED, Outcome.OTHER_FEE_UNPAID})
-REVIEW_FIRST_SINCE = datetime.date(2024, 1, 1)
+CLOSING_OUTCOMES = frozenset(
+    {Outcome.OTHER_CORRECTION_LAPSED, Outcome.OTHER_FEE_UNPAID, Outcome.NOT_PROCESSED_EXCESSIVE}
+)
 DUPLICATE_SUBMISSION = "duplicate_submission"
 
 
@@ -620,14 +620,29 @@ def ask_for_reasons(*, actor, application, requested_on):
 
 @transaction.atomic
 def handle_excessive_request(
-    *, actor, application, decision, decided_on, applicant_reasons="", reasons="", custom_due=None
+    *,
+    actor,
+    application,
+    decision,
+    decided_on,
+    applicant_reasons="",
+    applicant_silent=False,
+    reasons="",
+    custom_due=None,
 ):
-    """Art. 35: decline (不予处理 4) or set a longer reasonable deadline."""
+    """Art. 35: after asking for reasons, decline (不予处理 4) or set a longer reasonable
+    deadline. The applicant's answer, or that none came, must be recorded first."""
     application = _lock(application, "handle_excessive_request")
     _require_handler(actor, application)
-    _date(
-        decided_on, "决定日期", not_before=application.clock_start, not_before_label="收到申请之日"
-    )
+    asked = application.excessive.reasons_requested_on
+    _date(decided_on, "决定日期", not_before=asked, not_before_label="要求说明理由的日期")
+    if bool(applicant_reasons.strip()) == bool(applicant_silent):
+        raise ValidationError(
+            {
+                "applicant_reasons": "请记录申请人说明的理由；申请人没有说明理由的，"
+                "请勾选“申请人未说明理由”（二者只能选其一）。"
+            }
+        )
     if decision == ExcessiveDecision.DECLINE:
         if not reasons.strip():
             raise ValidationError({"reasons": "不予处理的，请说明理由。"})
@@ -643,6 +658,7 @@ def handle_excessive_request(
         application=application,
         defaults={
             "applicant_reasons": applicant_reasons.strip(),
+            "applicant_silent": bool(applicant_silent),
             "decision": decision,
             "decided_on": decided_on,
         },
@@ -654,7 +670,6 @@ def handle_excessive_request(
             outcome=Outcome.NOT_PROCESSED_EXCESSIVE,
             replied_on=decided_on,
             reasons=reasons.strip(),
-            legal_basis="《中华人民共和国政府信息公开条例》第三十五条",
         )
     else:
         application.custom_due = custom_due
@@ -799,20 +814,6 @@ def close_fee_unpaid(*, actor, application, closed_on):
 # ---- reply (Arts. 36–38) ---------------------------------------------------------------------
 
 
-def remedy_notice(outcome, replied_on):
-    """The remedies printed on a reply: review within 60 days, litigation within 6 months;
-    for a refusal issued since 2024-01-01 review comes first (行政复议法 Art. 23(4))."""
-    if outcome in REFUSALS and replied_on >= REVIEW_FIRST_SINCE:
-        return (
-            "如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议；"
-            "对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法提起行政诉讼。"
-        )
-    return (
-        "如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，"
-        "或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。"
-    )
-
-
 def third_party_objections(application):
     """Third parties that objected to disclosure (Art. 32)."""
     return application.consultations.filter(
@@ -843,13 +844,13 @@ def _check_reply_fields(application, outcome, fields, files):
     )
     if public_interest:
         errors["public_interest_reason"] = public_interest
-    if outcome in REFUSALS:
-        if not fields["reasons"].strip():
-            errors["reasons"] = "不予公开或部分公开的，必须说明理由。"
-        if not fields["legal_basis"].strip():
-            errors["legal_basis"] = "不予公开或部分公开的，必须写明法律依据。"
+    if outcome in REFUSALS and not fields["reasons"].strip():
+        errors["reasons"] = "不予公开或部分公开的，必须说明理由。"
     elif group in ("unavailable", "not_processed", "other") and not fields["reasons"].strip():
         errors["reasons"] = "请说明理由。"
+    basis = LEGAL_BASIS[outcome]
+    if basis.unit_writes and not fields["legal_basis"].strip():
+        errors["legal_basis"] = basis.note
     if fields["responsible_organ"].strip() and not fields["responsible_contact"].strip():
         errors["responsible_contact"] = "告知负责公开该信息的机关的，请同时写明其联系方式。"
     provides = files or fields["how_to_obtain"].strip() or fields["where_published"].strip()
@@ -861,12 +862,13 @@ def _check_reply_fields(application, outcome, fields, files):
         raise ValidationError(errors)
 
 
-def _create_reply(actor, application, *, outcome, replied_on, files=(), **fields):
+def _create_reply(actor, application, *, outcome, replied_on, files=(), articles=(), **fields):
     reply = Reply.objects.create(
         application=application,
         outcome=outcome,
         replied_on=replied_on,
-        remedy_notice=remedy_notice(outcome, replied_on),
+        articles=cited_articles(outcome, articles),
+        remedy_notice=remedy_notice(outcome, replied_on, application.unit),
         replied_by=actor,
         **fields,
     )
@@ -892,9 +894,12 @@ def issue_reply(
     where_published="",
     how_to_obtain="",
     public_interest_reason="",
+    articles=(),
     files=(),
 ):
-    """Reply with exactly one statutory outcome. ``files`` are (name, content_type, bytes).
+    """Reply with exactly one statutory outcome. ``files`` are (name, content_type, bytes);
+    ``articles`` are provisions staff add to those the outcome always cites (see
+    ``legal_basis``), and ``legal_basis`` any other law in their own words.
     Disclosing over a third party's objection needs ``public_interest_reason`` and sends each
     objecting third party a letter with what is disclosed and why (Art. 32)."""
     application = _lock(application, "issue_reply")
@@ -911,6 +916,10 @@ def issue_reply(
         "public_interest_reason": public_interest_reason,
     }
     _check_reply_fields(application, outcome, fields, files)
+    try:
+        articles = cited_articles(outcome, articles)
+    except ValueError as exc:
+        raise ValidationError({"articles": str(exc)}) from exc
     _date(
         replied_on, "答复日期", not_before=application.clock_start, not_before_label="收到申请之日"
     )
@@ -921,6 +930,7 @@ def issue_reply(
         outcome=outcome,
         replied_on=replied_on,
         files=files,
+        articles=articles,
         **{name: value.strip() for name, value in fields.items()},
     )
     if reply.public_interest_reason:

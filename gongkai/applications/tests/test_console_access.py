@@ -5,12 +5,13 @@ from django.urls import reverse
 
 from gongkai.accounts.tests.factories import StaffFactory
 from gongkai.applications import services
-from gongkai.applications.models import Policy, Status
+from gongkai.applications.models import ExcessiveRequest, Policy, Status
 from gongkai.applications.policy import save_policy
 from gongkai.applications.views import ACTION_FORMS, SIDE_FORMS
 from gongkai.audit.models import AuditEvent
 from gongkai.units.tests.factories import GovernmentFactory
 
+D = __import__("datetime").date
 ON = "2026-09-24"
 # Input each transition accepts from a handler while the application is in progress, so a
 # refusal below is the access rule at work and not a form error.
@@ -27,6 +28,7 @@ ACCEPTED_INPUT = {
     "handle_excessive_request": {
         "decision": "decline",
         "decided_on": ON,
+        "applicant_silent": "on",
         "reasons": "申请数量明显超出合理范围。",
     },
     "issue_fee_notice": {"method": "per_volume", "pages": 500, "issued_on": ON},
@@ -145,6 +147,13 @@ def test_the_matrix_input_is_accepted_from_a_handler_of_the_unit(
         for url, data in transition_posts(application, handler=head_a)
         if url.endswith(f"/{action}/")
     )
+    if action == "handle_excessive_request":
+        # Art. 35: the organ decides only after it asked the applicant for reasons.
+        application.status = Status.AWAITING_REASONS
+        application.save(update_fields=["status"])
+        ExcessiveRequest.objects.create(
+            application=application, reasons_requested_on=D(2026, 9, 24)
+        )
     before = recorded_state(application)
     assert client_of(head_a).post(url, data).status_code == 302
     assert recorded_state(application) != before

@@ -18,6 +18,7 @@ from gongkai.applications.fees import (
 )
 from gongkai.applications.letters import docx_text
 from gongkai.applications.models import Application, LetterKind
+from gongkai.applications.remedies import save_letter_settings
 from gongkai.applications.tests.factories import resident_id
 from gongkai.core.crypto import lookup_hash
 
@@ -166,6 +167,55 @@ def test_fee_notice_per_item_counts_the_applicants_month(submit, unit_a, unit_b,
     assert (notice.monthly_rank, notice.amount) == (11, 100)
     letter = docx_text(eleventh.letters.get(kind=LetterKind.FEE).docx())
     assert "第11件申请" in letter and "100元" in letter
+    assert "计收方式和标准：按件计收。" in letter
+    assert "11—30件（含30件）的部分，每件收费100元" in letter
+    assert "每页" not in letter
+
+
+def test_fee_notice_per_volume_states_basis_rate_amount_payment_and_window(
+    submit, unit_a, editor_a, admin_a, at
+):
+    save_letter_settings(
+        actor=admin_a,
+        unit=unit_a,
+        review_body="",
+        court="",
+        fee_payment="凭本通知到测试区政务服务中心二楼非税收入窗口缴纳。",
+    )
+    application = submit(unit_a, on=(2026, 9, 24))
+    at(2026, 9, 25)
+    workflow.issue_fee_notice(
+        actor=editor_a,
+        application=application,
+        method="per_volume",
+        pages=250,
+        issued_on=D(2026, 9, 25),
+        notice_received_on=D(2026, 9, 25),
+    )
+    letter = docx_text(application.letters.get(kind=LetterKind.FEE).docx())
+    assert "收费依据：《中华人民共和国政府信息公开条例》第四十二条" in letter
+    assert "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）" in letter
+    assert "计收方式和标准：按量计收。" in letter
+    assert "101—200页（含200页）的部分，每页收费20元" in letter
+    assert "共250页，应缴纳信息处理费4700元" in letter
+    assert "缴纳方式和地点：凭本通知到测试区政务服务中心二楼非税收入窗口缴纳。" in letter
+    # 20 working days from the day after receipt, over the National Day break.
+    assert "20个工作日内（即2026年10月29日前）缴纳" in letter
+    assert "每件收费" not in letter
+
+
+def test_fee_notice_without_settings_tells_where_the_unit_is(submit, unit_a, editor_a, at):
+    application = submit(unit_a, on=(2026, 9, 24))
+    at(2026, 9, 25)
+    workflow.issue_fee_notice(
+        actor=editor_a,
+        application=application,
+        method="per_volume",
+        pages=40,
+        issued_on=D(2026, 9, 25),
+    )
+    letter = docx_text(application.letters.get(kind=LetterKind.FEE).docx())
+    assert f"缴纳方式和地点：到{unit_a.full_name}" in letter and "非税收入缴款书" in letter
 
 
 def test_console_has_no_typed_monthly_rank(client_of, submit, unit_a, editor_a):

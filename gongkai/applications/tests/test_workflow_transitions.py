@@ -218,11 +218,13 @@ def test_extension_after_the_due_date_is_refused(submit, unit_a, head_a, at):
 def test_extension_after_an_art_35_deadline_is_refused(submit, unit_a, editor_a, head_a, at):
     application = submit(unit_a, on=(2026, 9, 1))
     at(2026, 9, 2)
+    workflow.ask_for_reasons(actor=editor_a, application=application, requested_on=D(2026, 9, 2))
     workflow.handle_excessive_request(
         actor=editor_a,
         application=application,
         decision=ExcessiveDecision.LONGER_DEADLINE,
         decided_on=D(2026, 9, 2),
+        applicant_reasons="诉讼需要。",
         custom_due=D(2026, 11, 30),
     )
     with pytest.raises(ValidationError, match="第三十五条"):
@@ -266,28 +268,42 @@ def test_excessive_request_ask_reasons_then_decline(submit, unit_a, editor_a, at
             application=application,
             decision=ExcessiveDecision.DECLINE,
             decided_on=D(2026, 9, 2),
+            applicant_silent=True,
+        )
+    with pytest.raises(ValidationError, match="申请人未说明理由"):
+        workflow.handle_excessive_request(
+            actor=editor_a,
+            application=application,
+            decision=ExcessiveDecision.DECLINE,
+            decided_on=D(2026, 9, 2),
+            reasons="理由不合理",
         )
     workflow.handle_excessive_request(
         actor=editor_a,
         application=application,
         decision=ExcessiveDecision.DECLINE,
         decided_on=D(2026, 9, 2),
+        applicant_silent=True,
         reasons="理由不合理",
     )
     application = fresh(application)
     assert application.status == Status.REPLIED
     assert application.reply.outcome == Outcome.NOT_PROCESSED_EXCESSIVE
+    assert application.excessive.applicant_silent
+    assert "第三十五条" in application.letters.get(kind=LetterKind.REPLY).text
 
 
 def test_excessive_request_longer_deadline(submit, unit_a, editor_a, at):
     application = submit(unit_a, on=(2026, 9, 1))
     at(2026, 9, 2)
+    workflow.ask_for_reasons(actor=editor_a, application=application, requested_on=D(2026, 9, 2))
     with pytest.raises(ValidationError, match="晚于"):
         workflow.handle_excessive_request(
             actor=editor_a,
             application=application,
             decision=ExcessiveDecision.LONGER_DEADLINE,
             decided_on=D(2026, 9, 2),
+            applicant_reasons="诉讼需要。",
             custom_due=D(2026, 9, 20),
         )
     workflow.handle_excessive_request(
@@ -295,6 +311,7 @@ def test_excessive_request_longer_deadline(submit, unit_a, editor_a, at):
         application=application,
         decision=ExcessiveDecision.LONGER_DEADLINE,
         decided_on=D(2026, 9, 2),
+        applicant_reasons="诉讼需要。",
         custom_due=D(2026, 11, 30),
     )
     application = fresh(application)

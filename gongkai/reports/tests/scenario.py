@@ -49,11 +49,13 @@ def close_with(application, actor, outcome, on):
         )
         return workflow.close_fee_unpaid(actor=actor, application=application, closed_on=on)
     if outcome == Outcome.NOT_PROCESSED_EXCESSIVE:
+        workflow.ask_for_reasons(actor=actor, application=application, requested_on=start)
         return workflow.handle_excessive_request(
             actor=actor,
             application=application,
             decision=ExcessiveDecision.DECLINE,
             decided_on=on,
+            applicant_silent=True,
             reasons="同一申请人一个月内提出大量内容相近的申请，且未说明理由。",
         )
     if outcome == Outcome.UNAVAILABLE_STILL_UNCLEAR:

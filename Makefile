@@ -33,8 +33,11 @@ run: install ## Set up the database, load the demo district and serve it on 127.
 	@echo "工作台： http://127.0.0.1:$(PORT)/console/"
 	@echo "接口：   http://127.0.0.1:$(PORT)/api/docs"
 	@$(PY) manage.py demo_logins
-	@# The indexer keeps search up to date in the background and stops with the server.
-	$(PY) manage.py run_indexer & indexer=$$!; trap 'kill $$indexer 2>/dev/null' EXIT; \
+	@# The indexer and the page renderer keep search and the static copies of public pages
+	@# up to date in the background and stop with the server.
+	$(PY) manage.py run_indexer & indexer=$$!; \
+	SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py run_renderer & renderer=$$!; \
+	trap 'kill $$indexer $$renderer 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 chromium: ## Make sure Debian's chromium is there for the browser tests

@@ -71,6 +71,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(DATA_DIR / "static")))
 STATIC_URL = "/static/"
 # This node's full-text index; empty means DATA_DIR/search (each node keeps its own).
 SEARCH_INDEX_DIR = env_str("SEARCH_INDEX_DIR", "")
+# This node's static copies of public pages; empty means DATA_DIR/pages.
+PAGES_DIR = env_str("PAGES_DIR", "")
+# The public address the static copies are rendered for (absolute links in feeds, sitemap).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -92,6 +96,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.search",
     "gongkai.reports",
+    "gongkai.pages",
     "gongkai.portal",
     "gongkai.console",
     "gongkai.api",
@@ -101,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "gongkai.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gongkai.pages.serving.StaticCopyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -5,7 +5,16 @@ shows them in app order, so no app edits the dashboard template."""
 import importlib
 from dataclasses import dataclass, field
 
-PANEL_APPS = ("workdays", "publishing", "applications", "search", "reports", "units", "accounts")
+PANEL_APPS = (
+    "workdays",
+    "publishing",
+    "applications",
+    "search",
+    "pages",
+    "reports",
+    "units",
+    "accounts",
+)
 
 
 @dataclass

@@ -2,13 +2,14 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from gongkai.pages.units import unit_page
 from gongkai.publishing.models import Document
 from gongkai.units.models import Unit, UnitKind
 
 from .context_processors import FONT_SIZES
-from .units import unit_page
 
 LATEST_COUNT = 8
 
@@ -65,9 +66,15 @@ def unit_detail(request, unit):
     return render(request, "portal/unit.html", {"unit": unit, "part": "home"})
 
 
+@csrf_exempt
 @require_POST
 def font_size(request):
-    """Sets the reader's font size in a cookie, so the control works without JavaScript."""
+    """Sets the reader's font size in a cookie, so the control works without JavaScript.
+
+    No CSRF token: the form is on statically published pages, where a token baked into the
+    copy could not match the reader's cookie; a forged request can only change a display
+    preference, and the redirect target is checked. The cookie makes the reader's pages
+    per-request (see `pages.serving`)."""
     size = request.POST.get("size", "normal")
     target = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):

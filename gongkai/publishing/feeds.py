@@ -6,7 +6,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from gongkai.portal.units import current_unit
+from gongkai.pages.units import current_unit
 from gongkai.units.models import Unit
 
 from . import vocabularies as v

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from gongkai.core.clock import local_today
-from gongkai.portal.units import unit_page
+from gongkai.pages.units import unit_page
 from gongkai.units.models import Unit
 
 from . import vocabularies as v

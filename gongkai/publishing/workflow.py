@@ -45,6 +45,7 @@ from .models import (
     Validity,
 )
 from .sanitize import clean_html, html_to_paragraphs, unsafe_parts
+from .signals import document_changed
 
 EDITING_ROLES = (Role.EDITOR, Role.UNIT_ADMIN)
 REVIEWING_ROLES = (Role.REVIEWER,)
@@ -96,15 +97,9 @@ def _open_revision_locked(document: Document) -> Revision:
     return revision
 
 
-def _enqueue_search(document_id: int, op: str) -> None:
-    """Queue the search index in this transaction, if the search app offers it."""
-    try:
-        from gongkai.search import services as search_services
-    except ImportError:
-        return
-    enqueue = getattr(search_services, "enqueue", None)
-    if enqueue is not None:
-        enqueue(document_id, op)
+def _announce(document_id: int, op: str) -> None:
+    """Tell the copies of public content (search index, static pages) in this transaction."""
+    document_changed.send(sender=Document, document_id=document_id, op=op)
 
 
 # ---------------------------------------------------------------- content
@@ -528,7 +523,7 @@ def _publish_revision(document, revision, *, actor, now, scheduled=None) -> None
         data=data,
     )
     for document_id in [document.pk, *touched]:
-        _enqueue_search(document_id, "upsert")
+        _announce(document_id, "upsert")
 
 
 def _apply_links(document, links: list, today) -> list[int]:
@@ -639,7 +634,7 @@ def withdraw(*, actor, document, reason: str) -> Document:
             to_state="withdrawn",
             reason=reason.strip(),
         )
-        _enqueue_search(document.pk, "delete")
+        _announce(document.pk, "delete")
     return document
 
 
@@ -710,7 +705,7 @@ def update_validity(*, today) -> int:
                 to_state=validity,
                 data={"on": today.isoformat()},
             )
-            _enqueue_search(locked.pk, "upsert")
+            _announce(locked.pk, "upsert")
         changed += 1
     return changed
 

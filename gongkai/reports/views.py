@@ -13,7 +13,7 @@ from gongkai.applications.models import Application, Remedy
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
-from gongkai.portal.units import unit_page
+from gongkai.pages.units import unit_page
 
 from . import export, presentation, services, workflow
 from .forms import GenerateForm, NewVersionForm, ReportForm, ReviewForm

@@ -1,0 +1,44 @@
+"""What puts work in the render outbox. Documents announce their public changes through
+publishing's `document_changed`; units, guides, columns and annual reports are followed on
+save, which their services do inside their own transaction, so the render request commits with
+the change. Extra requests are harmless (a page rendered twice is the same page)."""
+
+from django.db.models.signals import post_delete, post_save
+
+from gongkai.publishing.models import Column, Guide
+from gongkai.publishing.signals import document_changed
+from gongkai.reports.models import AnnualReport
+from gongkai.units.models import Unit
+
+from . import outbox
+from .models import RenderOperation
+
+Subject = RenderOperation.Subject
+
+
+def _document_changed(sender, document_id, **kwargs):
+    outbox.enqueue(Subject.DOCUMENT, document_id)
+
+
+def _unit_saved(sender, instance, **kwargs):
+    outbox.enqueue(Subject.UNIT, instance.pk)
+
+
+def _unit_part_saved(sender, instance, **kwargs):
+    outbox.enqueue(Subject.UNIT, instance.unit_id)
+
+
+def _report_saved(sender, instance, **kwargs):
+    outbox.enqueue(Subject.REPORT, instance.pk)
+
+
+def connect():
+    document_changed.connect(_document_changed, dispatch_uid="pages-document")
+    post_save.connect(_unit_saved, sender=Unit, dispatch_uid="pages-unit")
+    post_delete.connect(_unit_saved, sender=Unit, dispatch_uid="pages-unit-delete")
+    for model in (Guide, Column):
+        post_save.connect(_unit_part_saved, sender=model, dispatch_uid=f"pages-{model.__name__}")
+        post_delete.connect(
+            _unit_part_saved, sender=model, dispatch_uid=f"pages-{model.__name__}-delete"
+        )
+    post_save.connect(_report_saved, sender=AnnualReport, dispatch_uid="pages-report")

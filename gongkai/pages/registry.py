@@ -1,0 +1,139 @@
+"""Every public page that is the same for every reader, and which of them a change touches.
+
+This is the one place that knows the static part of the site: the renderer writes exactly
+these pages (`all_pages`), and a change re-renders only the pages `affected` names. Pages
+that depend on the reader or on a query (search, application forms and status, filtered
+listings, the console, the API) are not here and are always answered by the application.
+"""
+
+from django.urls import reverse
+
+from gongkai.publishing import vocabularies as v
+from gongkai.publishing.models import Document, DocumentLink
+from gongkai.reports.models import AnnualReport
+from gongkai.units.models import Unit
+
+from .models import RenderOperation
+
+Subject = RenderOperation.Subject
+
+
+def site_pages() -> list[str]:
+    """Pages that list across units: they change with any publication or unit change."""
+    return [
+        reverse("portal:home"),
+        reverse("portal:directory"),
+        reverse("publishing:policies"),
+        reverse("publishing:sitemap"),
+        reverse("publishing:robots"),
+    ]
+
+
+def unit_pages(code: str) -> list[str]:
+    """A unit's column: its overview, four parts and its feed."""
+    return [
+        reverse("portal:unit", args=[code]),
+        reverse("portal:column-guide", args=[code]),
+        reverse("portal:column-rules", args=[code]),
+        reverse("portal:column-statutory", args=[code]),
+        reverse("portal:column-reports", args=[code]),
+        reverse("publishing:feed-unit", args=[code]),
+    ]
+
+
+def document_pages(document_id: int) -> list[str]:
+    return [
+        reverse("publishing:document", args=[document_id]),
+        reverse("publishing:document-print", args=[document_id]),
+    ]
+
+
+def report_page(code: str, year: int) -> str:
+    return reverse("reports:report", args=[code, year])
+
+
+def category_feed(category: str) -> str:
+    return reverse("publishing:feed-category", args=[category])
+
+
+def all_pages() -> list[str]:
+    """Every static page as the database stands now (for a full rebuild)."""
+    pages = site_pages()
+    pages += [category_feed(key) for key in v.STATUTORY_LABELS]
+    for code in Unit.objects.active().values_list("code", flat=True):
+        pages += unit_pages(code)
+    for code, year in AnnualReport.objects.published().values_list("unit__code", "year"):
+        pages.append(report_page(code, year))
+    for document_id in Document.objects.public().values_list("id", flat=True).order_by("id"):
+        pages += document_pages(document_id)
+    return pages
+
+
+def affected(subject: str, object_id: int | None) -> set[str]:
+    """The pages that show `subject`: what a change to it must re-render (or remove)."""
+    if subject == Subject.ALL:
+        return set(all_pages())
+    if subject == Subject.SITE:
+        return set(site_pages())
+    if subject == Subject.DOCUMENT:
+        return _document_affected(object_id)
+    if subject == Subject.UNIT:
+        return _unit_affected(object_id)
+    if subject == Subject.REPORT:
+        return _report_affected(object_id)
+    raise ValueError(f"unknown render subject {subject!r}")
+
+
+def _document_affected(document_id: int) -> set[str]:
+    pages = set(document_pages(document_id))
+    document = (
+        Document.objects.filter(pk=document_id)
+        .only("unit__code", "statutory_category", "interprets_id")
+        .select_related("unit")
+        .first()
+    )
+    if document is None:
+        return pages
+    pages.update(site_pages())
+    for code in [document.unit.code, *document.co_issuers.values_list("code", flat=True)]:
+        pages.update(unit_pages(code))
+    if document.statutory_category:
+        pages.add(category_feed(document.statutory_category))
+    # Pages of related documents name this one: the interpreted policy lists its
+    # interpretations, and linked documents show each other's titles and validity.
+    related = set(Document.objects.filter(interprets_id=document_id).values_list("id", flat=True))
+    if document.interprets_id:
+        related.add(document.interprets_id)
+    related.update(
+        DocumentLink.objects.filter(source_id=document_id).values_list("target_id", flat=True)
+    )
+    related.update(
+        DocumentLink.objects.filter(target_id=document_id).values_list("source_id", flat=True)
+    )
+    for other in related - {document_id}:
+        pages.update(document_pages(other))
+    return pages
+
+
+def _unit_affected(unit_id: int) -> set[str]:
+    unit = Unit.objects.filter(pk=unit_id).only("code").first()
+    if unit is None:
+        return set(site_pages())
+    # A unit's name shows on its column, its documents, its reports and the site's lists;
+    # a merged or deactivated unit's pages are removed (the application redirects them).
+    pages = set(site_pages()) | set(unit_pages(unit.code))
+    for document_id in Document.objects.public().filter(unit=unit).values_list("id", flat=True):
+        pages.update(document_pages(document_id))
+    for year in AnnualReport.objects.public().filter(unit=unit).values_list("year", flat=True):
+        pages.add(report_page(unit.code, year))
+    return pages
+
+
+def _report_affected(report_id: int) -> set[str]:
+    report = AnnualReport.objects.filter(pk=report_id).select_related("unit").first()
+    if report is None:
+        return set()
+    return {
+        reverse("portal:column-reports", args=[report.unit.code]),
+        report_page(report.unit.code, report.year),
+    }

@@ -1,0 +1,127 @@
+"""Static copies of public pages: written when what they show changes, removed when a page
+stops being public, served by the application exactly as nginx serves them."""
+
+import gzip
+
+import brotli
+import pytest
+from django.urls import reverse
+
+from gongkai.pages import registry, renderer
+from gongkai.pages.models import RenderOperation
+from gongkai.publishing import workflow
+from gongkai.publishing.tests.factories import published
+from gongkai.units import services as unit_services
+
+pytestmark = pytest.mark.django_db
+
+
+def _copy(path):
+    found = [f for f in renderer.candidates(path) if f.is_file()]
+    return found[0].read_text() if found else None
+
+
+def test_a_full_rebuild_writes_every_static_page_with_compressed_copies(
+    editor_a, reviewer_a, unit_a
+):
+    document = published(editor_a, reviewer_a, unit_a, title="关于春季森林防火的通知")
+    renderer.rebuild()
+    page = renderer.file_for(document.get_absolute_url())
+    assert "关于春季森林防火的通知" in page.read_text()
+    assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == page.read_bytes()
+    assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == page.read_bytes()
+    assert "关于春季森林防火的通知" in _copy("/")
+    assert "关于春季森林防火的通知" in _copy(f"/feeds/units/{unit_a.code}/")
+    assert renderer.file_for(f"/feeds/units/{unit_a.code}/", "application/atom+xml").is_file()
+    assert "<urlset" in _copy("/sitemap.xml")
+
+
+def test_a_publication_rerenders_only_the_pages_that_show_it(editor_a, reviewer_a, unit_a, unit_b):
+    renderer.rebuild()
+    other_column = renderer.file_for(f"/units/{unit_b.code}/statutory/")
+    before = other_column.stat().st_mtime_ns
+    document = published(editor_a, reviewer_a, unit_a, title="关于供水管网维修的公告")
+    assert _copy(document.get_absolute_url()) is None
+    renderer.run_once()
+    assert "关于供水管网维修的公告" in _copy(document.get_absolute_url())
+    assert "关于供水管网维修的公告" in _copy(f"/units/{unit_a.code}/statutory/")
+    assert "关于供水管网维修的公告" in _copy("/")
+    assert other_column.stat().st_mtime_ns == before
+    assert renderer.status().pending == 0
+
+
+def test_a_withdrawn_document_leaves_no_copy_and_the_application_answers_410(
+    client, editor_a, reviewer_a, unit_a
+):
+    document = published(editor_a, reviewer_a, unit_a, title="关于临时停水的通知")
+    renderer.rebuild()
+    workflow.withdraw(actor=reviewer_a, document=document, reason="已恢复供水")
+    renderer.run_once()
+    assert _copy(document.get_absolute_url()) is None
+    assert not list(renderer.pages_dir().rglob(f"documents/{document.pk}/index.html*"))
+    assert "关于临时停水的通知" not in _copy(f"/units/{unit_a.code}/statutory/")
+    assert client.get(document.get_absolute_url()).status_code == 410
+
+
+def test_a_renamed_unit_shows_its_new_name_on_its_column_and_documents(
+    office, editor_a, reviewer_a, unit_a
+):
+    document = published(editor_a, reviewer_a, unit_a)
+    renderer.rebuild()
+    unit_services.update_unit(actor=office, unit=unit_a, full_name="测试区甲管理局")
+    renderer.run_once()
+    assert "测试区甲管理局" in _copy(f"/units/{unit_a.code}/")
+    assert "测试区甲管理局" in _copy(document.get_absolute_url())
+
+
+def test_a_rolled_back_change_leaves_no_render_request(editor_a, reviewer_a, unit_a):
+    document = published(editor_a, reviewer_a, unit_a)
+    before = RenderOperation.objects.count()
+    with pytest.raises(Exception, match="撤回理由|理由"):
+        workflow.withdraw(actor=reviewer_a, document=document, reason=" ")
+    assert RenderOperation.objects.count() == before
+
+
+def test_the_renderer_does_nothing_before_the_first_rebuild(editor_a, reviewer_a, unit_a):
+    published(editor_a, reviewer_a, unit_a)
+    assert renderer.run_once() == 0
+    assert not renderer.status().built
+
+
+def test_a_full_rebuild_removes_copies_of_pages_that_are_gone(unit_a):
+    renderer.rebuild()
+    stale = renderer.file_for("/documents/999999/")
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old")
+    renderer.rebuild()
+    assert not stale.exists()
+
+
+def test_the_policy_library_is_rendered_again_when_the_day_changes(unit_a, at):
+    at(2026, 9, 24)
+    renderer.rebuild()
+    at(2026, 9, 25)
+    assert renderer.run_once() == len(registry.site_pages())
+    assert "2026-09-25" in _copy(reverse("publishing:policies"))
+
+
+def test_the_application_serves_the_copy_as_nginx_would(client, editor_a, reviewer_a, unit_a):
+    document = published(editor_a, reviewer_a, unit_a)
+    renderer.rebuild()
+    renderer.file_for(document.get_absolute_url()).write_text("static copy")
+    response = client.get(document.get_absolute_url())
+    assert b"".join(response.streaming_content) == b"static copy"
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert "Content-Security-Policy" in response
+    compressed = client.get(document.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip, br")
+    assert compressed["Content-Encoding"] == "br"
+    # A query string, a staff session or a display preference gets the page from the view.
+    assert b"static copy" not in client.get(document.get_absolute_url() + "?x=1").content
+    client.cookies["pref_contrast"] = "high"
+    assert b"static copy" not in client.get(document.get_absolute_url()).content
+
+
+def test_a_reader_with_a_larger_font_gets_the_page_in_that_size(client, unit_a):
+    renderer.rebuild()
+    client.post("/preferences/font-size/", {"size": "larger", "next": "/"})
+    assert 'class="font-larger"' in client.get("/").content.decode()

@@ -46,6 +46,13 @@ chromium: ## Make sure Debian's chromium is there for the browser tests
 	elif sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else echo "浏览器测试需要 Debian 的 chromium 软件包，请先运行：sudo apt-get install chromium"; exit 1; fi
 
+nginx: ## Make sure Debian's nginx (with brotli) is there for the static-publishing tests
+	@command -v nginx >/dev/null && test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so && exit 0; \
+	pkgs="nginx libnginx-mod-http-brotli-static"; \
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; \
+	elif sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs; \
+	else echo "静态发布测试需要 Debian 的 nginx，请先运行：sudo apt-get install $$pkgs"; exit 1; fi
+
 lint: $(VENV)/.dev-installed ## Check style with ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -54,10 +61,10 @@ format: $(VENV)/.dev-installed ## Reformat the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: $(VENV)/.dev-installed chromium ## Lint, check migrations and run the whole test suite
+test: $(VENV)/.dev-installed chromium nginx ## Lint, check migrations and run the whole test suite
 	$(VENV)/bin/ruff check .
 	mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-.PHONY: help install run chromium lint format test
+.PHONY: help install run chromium nginx lint format test

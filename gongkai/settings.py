@@ -61,7 +61,9 @@ if not DATA_ENCRYPTION_KEY:
         raise ImproperlyConfigured("DATA_ENCRYPTION_KEY must be set when GONGKAI_ENV=production")
     DATA_ENCRYPTION_KEY = "ZGV2ZWxvcG1lbnQtb25seS1ub3QtYS1yZWFsLWtleSE="
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver"
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 DATA_DIR = Path(env_str("DATA_DIR", str(BASE_DIR / "var")))

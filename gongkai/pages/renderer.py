@@ -27,9 +27,8 @@ import brotli
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
-from django.utils import timezone
 
-from gongkai.core.clock import local_today
+from gongkai.core.clock import local_now, local_today
 
 from . import registry
 from .models import RenderOperation
@@ -245,5 +244,5 @@ def status() -> RenderStatus:
     applied = marker["applied_upto"] if marker else 0
     pending = RenderOperation.objects.filter(id__gt=applied)
     oldest = pending.order_by("id").values_list("created_at", flat=True).first()
-    lag = (timezone.now() - oldest).total_seconds() if oldest else 0.0
+    lag = (local_now() - oldest).total_seconds() if oldest else 0.0
     return RenderStatus(marker is not None, applied, pending.count(), max(lag, 0.0))

@@ -135,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.portal.context_processors.preferences",
                 "gongkai.portal.context_processors.site",
+                "gongkai.pages.context_processors.urgent_notices",
                 "gongkai.console.context_processors.roles",
             ],
         },
@@ -240,6 +241,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# An urgent release (应急信息发布) must have its post-publication review closed within this.
+URGENT_REVIEW_HOURS = env_int("URGENT_REVIEW_HOURS", 24)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

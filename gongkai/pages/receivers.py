@@ -16,8 +16,10 @@ from .models import RenderOperation
 Subject = RenderOperation.Subject
 
 
-def _document_changed(sender, document_id, **kwargs):
+def _document_changed(sender, document_id, sitewide=False, **kwargs):
     outbox.enqueue(Subject.DOCUMENT, document_id)
+    if sitewide:  # an urgent banner appears on, or goes from, every page
+        outbox.enqueue(Subject.ALL)
 
 
 def _unit_saved(sender, instance, **kwargs):

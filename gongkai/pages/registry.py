@@ -24,6 +24,7 @@ def site_pages() -> list[str]:
         reverse("portal:home"),
         reverse("portal:directory"),
         reverse("publishing:policies"),
+        reverse("publishing:contingency-plans"),
         reverse("publishing:sitemap"),
         reverse("publishing:robots"),
     ]

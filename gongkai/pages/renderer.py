@@ -182,13 +182,19 @@ def run_once(limit: int = BATCH_SIZE) -> int:
         .order_by("id")
         .values_list("id", "subject", "object_id")[:limit]
     )
-    pages = set()
+    pages, everything = set(), set()
     for _op_id, subject, object_id in ops:
-        pages |= registry.affected(subject, object_id)
+        if subject == RenderOperation.Subject.ALL:
+            everything = set(registry.all_pages())
+        else:
+            pages |= registry.affected(subject, object_id)
     if today != marker["day"]:
         pages |= set(registry.site_pages())
-    for path in sorted(pages):
+    # The pages a change names come first: an urgent release's own page and its column
+    # are out before the banner reaches every other page.
+    for path in [*sorted(pages), *sorted(everything - pages)]:
         publish_page(path)
+    pages |= everything
     if ops or today != marker["day"]:
         write_marker(ops[-1][0] if ops else marker["applied_upto"], today)
     return len(pages)

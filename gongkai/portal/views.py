@@ -42,8 +42,10 @@ def home(request):
     latest = (
         Document.objects.published()
         .select_related("unit")
-        .only("title", "published_at", "unit__short_name")
-        .order_by("-published_at", "-pk")[:LATEST_COUNT]
+        .only(
+            "title", "published_at", "state", "urgent_since", "urgent_lifted_at", "unit__short_name"
+        )
+        .urgent_first("-published_at", "-pk")[:LATEST_COUNT]
     )
     return render(
         request,

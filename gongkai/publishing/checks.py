@@ -158,6 +158,12 @@ def _validity_problems(content) -> list[tuple[str, str]]:
             problems.append(("施行日期", "行政规范性文件须填写施行日期"))
         if not content.doc_number:
             problems.append(("文号", "行政规范性文件须有文号"))
+    if content.is_contingency_plan:
+        if not content.effective_date:
+            problems.append(("施行日期", "突发事件应急预案须填写施行日期"))
+        if content.statutory_category != v.CONTINGENCY_CATEGORY:
+            label = v.STATUTORY_LABELS[v.CONTINGENCY_CATEGORY]
+            problems.append(("法定公开事项", f"突发事件应急预案应归入“{label}”"))
     if (
         content.effective_date
         and content.expiry_date

@@ -3,6 +3,7 @@ function and renders or redirects; permissions are enforced in the workflow."""
 
 import functools
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,7 +12,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.accounts.permissions import has_any_role, require, require_any_role, units_for
+from gongkai.accounts.permissions import (
+    has_any_role,
+    has_role,
+    require,
+    require_any_role,
+    units_for,
+)
 from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
 from gongkai.console.decorators import staff_required
@@ -31,7 +38,16 @@ from .forms import (
     RevisionForm,
     UnitChoiceForm,
 )
-from .models import Alert, Column, Document, ForbiddenExpression, Guide, Revision, RevisionStatus
+from .models import (
+    Alert,
+    Column,
+    Document,
+    ForbiddenExpression,
+    Guide,
+    Revision,
+    RevisionStatus,
+    UrgentReview,
+)
 from .workflow import EDITING_ROLES, WorkflowError
 
 STATUS_FILTERS = (
@@ -205,6 +221,11 @@ def document_detail(request, pk):
             "events": events,
             "can_edit": workflow.can_edit(request.user, document),
             "can_review": workflow.can_review(request.user, document),
+            "can_approve_urgent": has_role(
+                request.user, document.unit, *workflow.URGENT_APPROVER_ROLES
+            ),
+            "urgent_reviews": document.urgent_reviews.select_related("approved_by", "closed_by"),
+            "urgent_review_hours": settings.URGENT_REVIEW_HOURS,
             "is_author": revision is not None and revision.author_id == request.user.pk,
             "review_form": ReviewForm(),
             "publish_form": PublishForm(),
@@ -328,6 +349,26 @@ def start_revision(request, document):
 def withdraw(request, document):
     workflow.withdraw(actor=request.user, document=document, reason=_reason(request))
     messages.success(request, "已撤回。")
+
+
+@workflow_action
+def publish_urgent(request, document):
+    workflow.publish_urgent(actor=request.user, document=document, reason=_reason(request))
+    messages.success(request, "已应急发布：全站页面显示应急信息横幅，请审核人按时完成事后复核。")
+
+
+@workflow_action
+def lift_urgent(request, document):
+    workflow.lift_urgent(actor=request.user, document=document)
+    messages.success(request, "已解除应急标识。")
+
+
+@workflow_action
+def close_urgent_review(request, document, review_id):
+    review = get_object_or_404(UrgentReview, pk=review_id, document=document)
+    conclusion = request.POST.get("conclusion", "")[:500]
+    workflow.close_urgent_review(actor=request.user, review=review, conclusion=conclusion)
+    messages.success(request, "已完成事后复核。")
 
 
 @staff_required

@@ -3,7 +3,9 @@ and the open reminders (expiring documents, missing interpretations)."""
 
 from gongkai.accounts.permissions import units_for
 from gongkai.console.panels import Panel
+from gongkai.core.clock import local_now
 
+from . import workflow
 from .models import Alert, Revision, RevisionStatus
 
 
@@ -14,6 +16,7 @@ def dashboard_panels(user, today):
         "drafts": open_revisions.filter(status=RevisionStatus.DRAFT).count(),
         "submitted": open_revisions.filter(status=RevisionStatus.SUBMITTED).count(),
         "reviewed": open_revisions.filter(status=RevisionStatus.REVIEWED).count(),
+        "urgent_reviews": _urgent_reviews(units),
         "alerts": list(
             Alert.objects.filter(unit__in=units, resolved_on__isnull=True).select_related(
                 "document"
@@ -23,3 +26,12 @@ def dashboard_panels(user, today):
     if not any(context.values()):
         return []
     return [Panel("主动公开", "publishing/console/_panel.html", context)]
+
+
+def _urgent_reviews(units):
+    """Reviews owed after urgent releases, the most pressing first, overdue ones marked."""
+    now = local_now()
+    reviews = list(workflow.open_urgent_reviews(units).select_related("document")[:5])
+    for review in reviews:
+        review.overdue = review.due_at < now
+    return reviews

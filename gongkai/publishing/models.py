@@ -12,7 +12,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 
 from . import vocabularies as v
@@ -194,6 +194,8 @@ class Content(models.Model):
     is_normative = models.BooleanField("行政规范性文件", default=False)
     # Counted in the annual report's table 二 (规章 row); never also 行政规范性文件.
     is_rule = models.BooleanField("规章", default=False)
+    # 突发事件应急预案 (Art. 20 (12)): listed on their own and kept current by validity.
+    is_contingency_plan = models.BooleanField("突发事件应急预案", default=False)
     effective_date = models.DateField("施行日期", null=True, blank=True)
     expiry_date = models.DateField("失效日期", null=True, blank=True)
     needs_interpretation = models.BooleanField("需要政策解读", default=False)
@@ -226,6 +228,7 @@ class Content(models.Model):
         "body_text",
         "is_normative",
         "is_rule",
+        "is_contingency_plan",
         "effective_date",
         "expiry_date",
         "needs_interpretation",
@@ -249,6 +252,27 @@ class DocumentQuerySet(models.QuerySet):
     def published(self):
         """What the public may read: published, proactively disclosed."""
         return self.filter(state=DocumentState.PUBLISHED, disclosure=v.PROACTIVE)
+
+    def plans_in_force_on(self, day: date):
+        """Contingency plans (突发事件应急预案) binding on `day`."""
+        return (
+            self.published()
+            .filter(is_contingency_plan=True, effective_date__lte=day)
+            .filter(Q(expiry_date__isnull=True) | Q(expiry_date__gte=day))
+            .filter(Q(repealed_on__isnull=True) | Q(repealed_on__gt=day))
+        )
+
+    def urgent(self):
+        """Published urgent releases whose urgent mark has not been lifted."""
+        return self.published().filter(urgent_since__isnull=False, urgent_lifted_at__isnull=True)
+
+    def urgent_first(self, *order):
+        """Ordered by `order`, with live urgent releases on top."""
+        live = Case(
+            When(urgent_since__isnull=False, urgent_lifted_at__isnull=True, then=Value(0)),
+            default=Value(1),
+        )
+        return self.order_by(live, *order)
 
     def public(self):
         """Published or withdrawn: a withdrawn URL still answers, saying so."""
@@ -301,6 +325,9 @@ class DocumentQuerySet(models.QuerySet):
         return self.select_related("unit").only(
             "id",
             "title",
+            "state",
+            "urgent_since",
+            "urgent_lifted_at",
             "index_number",
             "doc_number",
             "subject",
@@ -344,6 +371,10 @@ class Document(Content):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Urgent release (应急信息发布): published on the shortened path, shown in a banner on
+    # every public page and first in listings until lifted.
+    urgent_since = models.DateTimeField("应急发布时间", null=True, blank=True)
+    urgent_lifted_at = models.DateTimeField("应急标识解除时间", null=True, blank=True)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -368,6 +399,10 @@ class Document(Content):
         return self.state == DocumentState.PUBLISHED
 
     @property
+    def is_urgent(self):
+        return self.is_published and bool(self.urgent_since) and not self.urgent_lifted_at
+
+    @property
     def is_withdrawn(self):
         return self.state == DocumentState.WITHDRAWN
 
@@ -376,8 +411,9 @@ class Document(Content):
         return Validity(self.validity).label if self.validity else ""
 
     def validity_on(self, day: date) -> str:
-        """The validity of a 规章 or normative document on `day`, from its dates and links."""
-        if not (self.is_normative or self.is_rule):
+        """The validity of a 规章, normative document or contingency plan on `day`, from its
+        dates and links."""
+        if not (self.is_normative or self.is_rule or self.is_contingency_plan):
             return ""
         if self.repealed_on and self.repealed_on <= day:
             return Validity.REPEALED
@@ -570,3 +606,36 @@ class Alert(models.Model):
 
     def __str__(self):
         return self.message
+
+
+class UrgentReview(models.Model):
+    """The review owed after an urgent release: a reviewer of the unit must close it within
+    `settings.URGENT_REVIEW_HOURS` of publication."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="urgent_reviews", verbose_name="政府信息"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="批准人"
+    )
+    approved_at = models.DateTimeField("批准发布时间")
+    reason = models.TextField("应急发布理由")
+    due_at = models.DateTimeField("复核期限")
+    closed_at = models.DateTimeField("复核完成时间", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="复核人",
+    )
+    conclusion = models.TextField("复核意见", blank=True)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        verbose_name = "应急发布事后复核"
+        verbose_name_plural = "应急发布事后复核"
+
+    def __str__(self):
+        return f"{self.document} 的事后复核"

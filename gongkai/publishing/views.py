@@ -58,8 +58,11 @@ def _filtered_listing(request, base):
         doc_type=data.get("type", ""),
         validity=data.get("validity", ""),
     )
-    order = SORT_FIELDS.get(data.get("sort") or "-published", SORT_FIELDS["-published"])
-    return form, query.for_listing().order_by(*order)
+    sort = data.get("sort") or "-published"
+    query = query.for_listing()
+    if sort == "-published":  # the default view puts live urgent releases on top
+        return form, query.urgent_first(*SORT_FIELDS[sort])
+    return form, query.order_by(*SORT_FIELDS.get(sort, SORT_FIELDS["-published"]))
 
 
 @require_GET
@@ -279,6 +282,23 @@ def policy_library(request):
             "keyword": keyword,
             "query": _query_without_page(request),
         },
+    )
+
+
+@require_GET
+def contingency_plans(request):
+    """突发事件应急预案 (Art. 20 (12)): the plans in force today, across the district, so
+    a reader finds the current plan without knowing which unit issued it."""
+    today = local_today()
+    plans = (
+        Document.objects.plans_in_force_on(today)
+        .for_listing()
+        .order_by("unit__short_name", "-effective_date", "-id")
+    )
+    return render(
+        request,
+        "publishing/contingency_plans.html",
+        {"on": today, "page": _page(request, plans), "query": _query_without_page(request)},
     )
 
 

@@ -213,6 +213,7 @@ STATUTORY_CHOICES: list[tuple[str, str]] = (
 )
 STATUTORY_LABELS = dict(STATUTORY_CHOICES)
 NORMATIVE_CATEGORY = "a20.01"
+CONTINGENCY_CATEGORY = "a20.12"  # 突发公共事件的应急预案、预警信息及应对情况
 
 
 def statutory_choices_for(unit_kind: str) -> list[tuple[str, str]]:

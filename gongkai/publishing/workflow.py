@@ -9,7 +9,7 @@ document row, writes an audit event and queues the search index in the same tran
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -42,6 +42,7 @@ from .models import (
     LinkKind,
     Revision,
     RevisionStatus,
+    UrgentReview,
     Validity,
 )
 from .sanitize import clean_html, html_to_paragraphs, unsafe_parts
@@ -97,9 +98,9 @@ def _open_revision_locked(document: Document) -> Revision:
     return revision
 
 
-def _announce(document_id: int, op: str) -> None:
+def _announce(document_id: int, op: str, *, sitewide: bool = False) -> None:
     """Tell the copies of public content (search index, static pages) in this transaction."""
-    document_changed.send(sender=Document, document_id=document_id, op=op)
+    document_changed.send(sender=Document, document_id=document_id, op=op, sitewide=sitewide)
 
 
 # ---------------------------------------------------------------- content
@@ -638,6 +639,98 @@ def withdraw(*, actor, document, reason: str) -> Document:
     return document
 
 
+# ---------------------------------------------------------------- urgent release
+
+# The designated approvers of an urgent release: the unit's head of openness work, or the
+# government's openness office.
+URGENT_APPROVER_ROLES = (Role.BODY_HEAD, Role.OFFICE)
+
+
+def publish_urgent(*, actor, document, reason: str) -> UrgentReview:
+    """应急信息发布: a designated approver publishes a submitted revision at once, without the
+    reviewer's step. The approval is audited; a reviewer of the unit owes a review after
+    publication within `URGENT_REVIEW_HOURS`; until the mark is lifted the document is in a
+    banner on every public page and first in the listings."""
+    reason = reason.strip()
+    if not reason:
+        raise WorkflowError("应急发布须说明理由（如突发事件名称）。")
+    with transaction.atomic():
+        document = _locked(document)
+        revision = _open_revision_locked(document)
+        require(actor, document.unit, *URGENT_APPROVER_ROLES)
+        if actor.pk == revision.author_id:
+            raise PermissionDenied("批准人不能批准自己起草的内容。")
+        if revision.status != RevisionStatus.SUBMITTED:
+            raise WorkflowError("应急发布须先由录入人员提交（检查发现的问题须已处理）。")
+        now = local_now()
+        before, _ = _move(revision, "review")
+        revision.reviewer, revision.reviewed_at = actor, now
+        revision.confidentiality_result = f"应急发布，待事后复核：{reason}"[:300]
+        revision.save()
+        record(
+            actor=actor,
+            action="publishing.urgent_approve",
+            target=document,
+            from_state=before,
+            to_state=RevisionStatus.PUBLISHED,
+            reason=reason,
+            data={"revision": revision.number},
+        )
+        document.urgent_since, document.urgent_lifted_at = now, None
+        _publish_revision(document, revision, actor=actor, now=now)
+        due = now + timedelta(hours=settings.URGENT_REVIEW_HOURS)
+        review = UrgentReview.objects.create(
+            document=document, approved_by=actor, approved_at=now, reason=reason, due_at=due
+        )
+        _announce(document.pk, "upsert", sitewide=True)
+    return review
+
+
+def lift_urgent(*, actor, document) -> Document:
+    """Take the urgent mark off: the banner goes from every page, listings order normally."""
+    with transaction.atomic():
+        document = _locked(document)
+        require(actor, document.unit, *URGENT_APPROVER_ROLES)
+        if not document.is_urgent:
+            raise WorkflowError("该信息没有应急标识。")
+        document.urgent_lifted_at = local_now()
+        document.save(update_fields=["urgent_lifted_at", "updated_at"])
+        record(actor=actor, action="publishing.urgent_lift", target=document)
+        _announce(document.pk, "upsert", sitewide=True)
+    return document
+
+
+def close_urgent_review(*, actor, review: UrgentReview, conclusion: str) -> UrgentReview:
+    """The review after an urgent release, by a reviewer of the unit other than the approver.
+    If the review finds the document must not stay public, the reviewer withdraws it."""
+    conclusion = conclusion.strip()
+    if not conclusion:
+        raise WorkflowError("请填写复核意见。")
+    with transaction.atomic():
+        review = (
+            UrgentReview.objects.select_for_update().select_related("document").get(pk=review.pk)
+        )
+        require(actor, review.document.unit, *REVIEWING_ROLES)
+        if review.closed_at:
+            raise WorkflowError("该复核已完成。")
+        if actor.pk == review.approved_by_id:
+            raise WorkflowError("事后复核须由批准人以外的审核人员完成。")
+        review.closed_at, review.closed_by, review.conclusion = local_now(), actor, conclusion
+        review.save()
+        record(
+            actor=actor,
+            action="publishing.urgent_review",
+            target=review.document,
+            reason=conclusion,
+            data={"due_at": review.due_at.isoformat(), "late": review.closed_at > review.due_at},
+        )
+    return review
+
+
+def open_urgent_reviews(units):
+    return UrgentReview.objects.filter(closed_at__isnull=True, document__unit__in=units)
+
+
 def can_edit(user, document) -> bool:
     return has_role(user, document.unit, *EDITING_ROLES)
 
@@ -685,10 +778,10 @@ def _interpretation_deadline(published_on):
 
 
 def update_validity(*, today) -> int:
-    """Move 规章 and normative documents to the validity their dates give today (a date
-    passed)."""
+    """Move 规章, normative documents and contingency plans to the validity their dates give
+    today (a date passed)."""
     changed = 0
-    binding = Q(is_normative=True) | Q(is_rule=True)
+    binding = Q(is_normative=True) | Q(is_rule=True) | Q(is_contingency_plan=True)
     for document in Document.objects.filter(binding, state=DocumentState.PUBLISHED):
         validity = document.validity_on(today)
         if validity == document.validity:
@@ -717,7 +810,7 @@ def raise_alerts(*, today) -> list[Alert]:
 
     raised = []
     expiring = Document.objects.published().filter(
-        Q(is_normative=True) | Q(is_rule=True),
+        Q(is_normative=True) | Q(is_rule=True) | Q(is_contingency_plan=True),
         expiry_date__gte=today,
         expiry_date__lte=today + timedelta(days=EXPIRY_NOTICE_DAYS),
     )

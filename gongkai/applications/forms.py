@@ -6,6 +6,7 @@ import secrets
 from django import forms
 
 from gongkai.core.clock import local_today
+from gongkai.core.forms import within_upload_limit
 from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
 
@@ -24,7 +25,7 @@ from .models import (
 )
 from .outcomes import OUTCOME_GROUPS, ApplicantKind
 from .received import CHANNEL_LABELS, ONLINE_RULE_LABELS, Channel
-from .workflow import CLOSING_OUTCOMES
+from .workflow import CLOSING_OUTCOMES, IDENTITY_PROOF_MAX_BYTES
 
 DATE = DateInput()
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -89,6 +90,13 @@ class ApplicationForm(forms.Form):
         self.fields["unit"].choices = grouped_unit_choices(units)
         if not self.is_bound:
             self.initial.setdefault("submission_key", secrets.token_urlsafe(24))
+
+    def clean_identity_proof(self):
+        # The upload sits in a temporary file; its size is known before anything reads it.
+        upload = self.cleaned_data["identity_proof"]
+        if upload.size > IDENTITY_PROOF_MAX_BYTES:
+            raise forms.ValidationError("身份证明文件不能超过 5 MB。")
+        return upload
 
     def workflow_kwargs(self):
         data = dict(self.cleaned_data)
@@ -253,7 +261,9 @@ class ReplyForm(forms.Form):
         required=False,
         help_text="仅在第三方不同意公开而仍决定公开时填写（第三十二条），将书面告知第三方。",
     )
-    released_file = forms.FileField(label="公开的文件", required=False)
+    released_file = forms.FileField(
+        label="公开的文件", required=False, validators=[within_upload_limit]
+    )
 
     def workflow_kwargs(self):
         data = dict(self.cleaned_data)

@@ -862,6 +862,23 @@ def _check_reply_fields(application, outcome, fields, files):
         raise ValidationError(errors)
 
 
+def checked_released_files(files):
+    """Released files pass the same checks as any other upload (size, real type matching the
+    name, zip-bomb limits, a sandboxed parse); the stored type is the one found in the bytes."""
+    from django.conf import settings
+
+    from gongkai.publishing import inspection
+
+    checked = []
+    for name, _claimed_type, content in files:
+        try:
+            found = inspection.inspect(content, name, max_bytes=settings.UPLOAD_MAX_BYTES)
+        except inspection.FileRejected as exc:
+            raise ValidationError({"released_file": str(exc)}) from None
+        checked.append((name, found.content_type, content))
+    return checked
+
+
 def _create_reply(actor, application, *, outcome, replied_on, files=(), articles=(), **fields):
     reply = Reply.objects.create(
         application=application,
@@ -920,6 +937,7 @@ def issue_reply(
         articles = cited_articles(outcome, articles)
     except ValueError as exc:
         raise ValidationError({"articles": str(exc)}) from exc
+    files = checked_released_files(files)
     _date(
         replied_on, "答复日期", not_before=application.clock_start, not_before_label="收到申请之日"
     )

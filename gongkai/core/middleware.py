@@ -1,5 +1,10 @@
-"""Headers that every response carries. Django 5.2 has no Content-Security-Policy of its own;
-ours allows no inline script, so every page must keep its JavaScript in static files."""
+"""Headers that every response carries, and the site-wide request body limit.
+
+Django 5.2 has no Content-Security-Policy of its own; ours allows no inline script, so every
+page must keep its JavaScript in static files."""
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -27,3 +32,33 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a body larger than REQUEST_BODY_MAX_BYTES from its Content-Length alone, before
+    any middleware or view reads it, so an oversized upload costs neither memory nor disk.
+    (Without a Content-Length Django reads no body at all.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = -1
+        limit = settings.REQUEST_BODY_MAX_BYTES
+        if length < 0 or length > limit:
+            return _too_large(request, limit)
+        return self.get_response(request)
+
+
+def _too_large(request, limit):
+    message = f"请求内容过大：上传的文件和表单合计不能超过 {limit / 1048576:.0f} MB。"
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": message}, status=413)
+    else:
+        response = HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+    # The unread body must not be taken for the next request on a kept-alive connection.
+    response["Connection"] = "close"
+    return response

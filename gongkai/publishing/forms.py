@@ -1,8 +1,8 @@
 import re
 
 from django import forms
-from django.conf import settings
 
+from gongkai.core.forms import within_upload_limit
 from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
 
@@ -154,11 +154,6 @@ class UnitChoiceForm(forms.Form):
         self.fields["unit"].queryset = units
         if units.count() == 1:
             self.fields["unit"].initial = units.first()
-
-
-def within_upload_limit(upload):
-    if upload.size > settings.UPLOAD_MAX_BYTES:
-        raise forms.ValidationError(f"文件大小超过上限 {settings.UPLOAD_MAX_BYTES // 1048576} MB。")
 
 
 class ImportForm(UnitChoiceForm):

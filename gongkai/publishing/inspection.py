@@ -16,6 +16,8 @@ from pathlib import PurePosixPath
 import filetype
 from lxml import etree
 
+from gongkai.core import sandbox
+
 from .pii import Segment
 
 PDF, DOCX, XLSX, OFD, PNG, JPEG, GIF, WEBP = (
@@ -60,8 +62,14 @@ CONTENT_TYPES = {
     WEBP: "image/webp",
 }
 
-# Guard against zip bombs: Office files of a few MB never expand past this.
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+# Zip bombs are refused from the zip's directory, before anything is decompressed. Python's
+# zipfile never inflates an entry past its declared size, so declared sizes are a real bound.
+# Real Office files of up to 20 MB stay far below each of these.
+MAX_ZIP_ENTRIES = 5000
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+# What one parse may use; beyond it the file is refused, and only the parsing child dies.
+PARSE_LIMITS = sandbox.Limits(memory_bytes=768 * 1024 * 1024, cpu_seconds=20, wall_seconds=40)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -70,6 +78,7 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_ITER = {"resolve_entities": False, "no_network": True, "huge_tree": False}
 
 # Finding kinds (hidden content).
 COMMENT = "comment"
@@ -131,14 +140,29 @@ class Inspection:
 # ---------------------------------------------------------------- sniffing
 
 
+def check_container(zf: zipfile.ZipFile) -> None:
+    """Refuse a zip whose directory promises more than a real Office file ever holds."""
+    entries = zf.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise FileRejected(f"压缩包内含 {len(entries)} 个文件，超过上限，疑似异常文件，已拒绝。")
+    unpacked = sum(i.file_size for i in entries)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileRejected(
+            f"文件解压后达 {unpacked / 1048576:.0f} MB，超过上限 "
+            f"{MAX_UNPACKED_BYTES // 1048576} MB，疑似压缩炸弹，已拒绝。"
+        )
+    packed = sum(i.compress_size for i in entries)
+    if unpacked > MAX_COMPRESSION_RATIO * max(packed, 1024):
+        raise FileRejected("文件压缩比异常（解压后膨胀数百倍以上），疑似压缩炸弹，已拒绝。")
+    if any(i.flag_bits & 0x1 for i in entries):
+        raise FileRejected("文件已加密，无法检查内容，请去除密码后重新上传。")
+
+
 def _zip_kind(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_container(zf)
             names = set(zf.namelist())
-            if sum(i.file_size for i in zf.infolist()) > MAX_UNPACKED_BYTES:
-                raise FileRejected("压缩内容过大，疑似异常文件，已拒绝。")
-            if any(i.flag_bits & 0x1 for i in zf.infolist()):
-                raise FileRejected("文件已加密，无法检查内容，请去除密码后重新上传。")
     except zipfile.BadZipFile:
         return None
     if "word/document.xml" in names:
@@ -193,15 +217,25 @@ def inspect(data: bytes, filename: str, *, max_bytes: int | None = None) -> Insp
         )
     kind = sniff(data)
     check_name_matches(kind, filename)
-    reader = {DOCX: inspect_docx, XLSX: inspect_xlsx, PDF: inspect_pdf, OFD: inspect_ofd}.get(kind)
-    if reader is None:
+    if kind not in READERS:
         return Inspection(kind=kind)
     try:
-        return reader(data)
+        return sandbox.run(read, kind, data, limits=PARSE_LIMITS)
     except FileRejected:
         raise
+    except sandbox.SandboxFailed as exc:
+        raise FileRejected(
+            f"文件“{filename}”解析时超出{'时间' if exc.reason in ('cpu', 'timeout') else '内存'}"
+            "限制，疑似异常文件，已拒绝。"
+        ) from exc
     except Exception as exc:  # any parser failure means the file cannot be checked
         raise FileRejected(f"文件“{filename}”已损坏或无法解析，请检查后重新上传。") from exc
+
+
+def read(kind: str, data: bytes) -> Inspection:
+    """What the reader for `kind` finds; `inspect` runs it in the sandbox's child process."""
+    reader = READERS.get(kind)
+    return reader(data) if reader else Inspection(kind=kind)
 
 
 # ---------------------------------------------------------------- DOCX
@@ -326,15 +360,17 @@ def inspect_xlsx(data: bytes) -> Inspection:
         names = zf.namelist()
         if "docProps/core.xml" in names:
             _core_metadata(_xml(zf, "docProps/core.xml"), result.hidden)
-    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    for ws in wb.worksheets:
-        _sheet_hidden(ws, result.hidden)
-        for row in ws.iter_rows():
-            result.segments.extend(
-                Segment(f"{ws.title}!{cell.coordinate}", str(cell.value))
-                for cell in row
-                if cell.value is not None and str(cell.value).strip()
-            )
+        # Read-only mode streams each sheet instead of building the whole workbook in memory.
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+        for ws in wb.worksheets:
+            _sheet_hidden(ws, zf, result.hidden)
+            for row in ws.iter_rows():
+                result.segments.extend(
+                    Segment(f"{ws.title}!{cell.coordinate}", str(cell.value))
+                    for cell in row
+                    if getattr(cell, "value", None) is not None and str(cell.value).strip()
+                )
+        wb.close()
     for name in names:
         if name.startswith("xl/pivotCache/pivotCacheDefinition"):
             note = "表格含数据透视表缓存，可能带有原始明细数据"
@@ -342,22 +378,33 @@ def inspect_xlsx(data: bytes) -> Inspection:
     return result
 
 
-def _sheet_hidden(ws, hidden: list[HiddenContent]) -> None:
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _sheet_hidden(ws, zf: zipfile.ZipFile, hidden: list[HiddenContent]) -> None:
+    """Hidden sheets, rows and columns. Read-only worksheets do not load row and column
+    dimensions, so the sheet's XML is streamed for them (openpyxl keeps its part name)."""
     from openpyxl.utils import get_column_letter
 
     if ws.sheet_state == "hidden":
         hidden.append(HiddenContent(HIDDEN_SHEET, f"工作表“{ws.title}”"))
     elif ws.sheet_state == "veryHidden":
         hidden.append(HiddenContent(VERY_HIDDEN_SHEET, f"工作表“{ws.title}”"))
-    for idx, dim in sorted(ws.row_dimensions.items()):
-        if dim.hidden:
-            hidden.append(HiddenContent(HIDDEN_ROW, f"{ws.title}!{idx}:{idx}"))
-    for letter, dim in sorted(ws.column_dimensions.items()):
-        if dim.hidden:
-            # openpyxl groups adjacent hidden columns into one dimension (min..max).
-            first, last = get_column_letter(dim.min or 1), get_column_letter(dim.max or 1)
-            span = letter if first == last else f"{first}:{last}"
-            hidden.append(HiddenContent(HIDDEN_COLUMN, f"{ws.title}!{span}"))
+    rows, columns = [], []
+    with zf.open(ws._worksheet_path) as part:
+        for _, el in etree.iterparse(part, tag=(f"{_SHEET_NS}row", f"{_SHEET_NS}col"), **_ITER):
+            if el.get("hidden") in ("1", "true"):
+                if el.tag == f"{_SHEET_NS}row":
+                    rows.append(f"{ws.title}!{el.get('r')}:{el.get('r')}")
+                else:
+                    first = get_column_letter(int(el.get("min", 1)))
+                    last = get_column_letter(int(el.get("max", 1)))
+                    columns.append(f"{ws.title}!{first if first == last else f'{first}:{last}'}")
+            el.clear(keep_tail=False)
+            while el.getprevious() is not None:
+                del el.getparent()[0]
+    hidden += [HiddenContent(HIDDEN_ROW, where) for where in rows]
+    hidden += [HiddenContent(HIDDEN_COLUMN, where) for where in columns]
 
 
 # ---------------------------------------------------------------- PDF
@@ -414,3 +461,6 @@ def inspect_ofd(data: bytes) -> Inspection:
             )
             result.segments.append(Segment(f"第{number}页", text))
     return result
+
+
+READERS = {DOCX: inspect_docx, XLSX: inspect_xlsx, PDF: inspect_pdf, OFD: inspect_ofd}

@@ -16,6 +16,7 @@ from gongkai.applications.models import (
 )
 from gongkai.applications.outcomes import Outcome
 from gongkai.audit.models import AuditEvent
+from gongkai.publishing.samplefiles import pdf_bytes
 
 D = __import__("datetime").date
 
@@ -479,7 +480,7 @@ def test_disclosure_reply_offers_both_remedies(submit, unit_a, editor_a, at):
         application=application,
         outcome=Outcome.DISCLOSED,
         replied_on=D(2026, 10, 9),
-        files=[("清单.pdf", "application/pdf", b"%PDF-1.4")],
+        files=[("清单.pdf", "application/pdf", pdf_bytes([["政府信息"]]))],
     )
     assert "60日" in reply.remedy_notice and "6个月" in reply.remedy_notice
 

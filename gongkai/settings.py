@@ -242,6 +242,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 # An urgent release (应急信息发布) must have its post-publication review closed within this.
 URGENT_REVIEW_HOURS = env_int("URGENT_REVIEW_HOURS", 24)
+# A stored file nothing refers to is removed by collect_orphan_files only when older than this,
+# so the file of a transaction still running is never taken.
+ORPHAN_FILE_GRACE_HOURS = env_int("ORPHAN_FILE_GRACE_HOURS", 24)
 # Whole request bodies: a larger Content-Length is refused before anything is read
 # (core.middleware.RequestBodyLimitMiddleware). The margin covers the form around a file.
 REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", UPLOAD_MAX_BYTES + 1024 * 1024)

@@ -10,7 +10,9 @@ from django.db import models
 from django.db.models import Q
 
 from gongkai.accounts.roles import Role
+from gongkai.core import files
 from gongkai.core.crypto import EncryptedTextField, decrypt_bytes
+from gongkai.core.files import DigestField
 from gongkai.core.masking import mask_address, mask_phone, mask_resident_id
 
 from .fees import FEE_METHOD_LABELS, FeeMethod
@@ -405,10 +407,16 @@ class UnitLetterSettings(models.Model):
 
 
 class ReleasedFile(Row):
+    """A file released with a reply; its bytes are stored once by their digest (core.files)."""
+
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="files")
     name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
-    content = models.BinaryField()
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = DigestField()
+
+    def content(self) -> bytes:
+        return files.read(self.sha256)
 
 
 class DeliveryMethod(models.TextChoices):

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from gongkai.accounts.permissions import has_role, require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import record
+from gongkai.core import files as stored_files
 from gongkai.core.clock import local_today
 from gongkai.core.crypto import encrypt_bytes, lookup_hash
 from gongkai.core.identity import is_valid_credit_code, is_valid_resident_id
@@ -890,8 +891,13 @@ def _create_reply(actor, application, *, outcome, replied_on, files=(), articles
         **fields,
     )
     for name, content_type, content in files:
+        # Written before the row; a rollback leaves only an unreferenced file (core.files).
         ReleasedFile.objects.create(
-            reply=reply, name=name, content_type=content_type, content=content
+            reply=reply,
+            name=name,
+            content_type=content_type,
+            size=len(content),
+            sha256=stored_files.store(content),
         )
     letters.issue(application, LetterKind.REPLY, issued_on=replied_on, reply=reply)
     return reply
@@ -1131,7 +1137,7 @@ def publish_proactively(*, actor, application):
                 publishing.add_attachment(
                     actor=actor,
                     document=document,
-                    data=bytes(released.content),
+                    data=released.content(),
                     filename=released.name,
                 )
             record(

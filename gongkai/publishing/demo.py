@@ -9,16 +9,14 @@ they describe is the one the workflow produces: a published revision per documen
 numbers from the per-unit counters, an audit event for each publication.
 """
 
-import hashlib
 import random
 from datetime import datetime, time, timedelta
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 
 from gongkai.accounts.models import User
 from gongkai.audit.models import AuditEvent
+from gongkai.core import files
 from gongkai.core.clock import CHINA, local_today
 from gongkai.units.models import Unit, UnitKind
 
@@ -36,7 +34,6 @@ from .models import (
     LinkKind,
     Revision,
     RevisionStatus,
-    attachment_path,
 )
 
 SEED = 20240301
@@ -391,22 +388,17 @@ def _save(b: _Builder):
     for order, (position, name, data) in enumerate(b.files):
         # The demo's own generated files need no sandboxed parse (a fork per file).
         found = inspection.read(inspection.sniff(data), data)
-        digest = hashlib.sha256(data).hexdigest()
         att = Attachment(
             revision=revisions[position],
             original_name=name[:200],
             kind=found.kind,
             size=len(data),
-            sha256=digest,
+            sha256=files.store(data),
             text=found.text,
             segments=[[s.location, s.text] for s in found.segments],
             hidden=[],
             order=order,
         )
-        path = attachment_path(att, name)
-        if not default_storage.exists(path):
-            default_storage.save(path, ContentFile(data))
-        att.file.name = path
         attachments.append(att)
     Attachment.objects.bulk_create(attachments, batch_size=200)
     IndexCounter.objects.bulk_create(

@@ -7,13 +7,15 @@ copied onto the document, which is what listings, feeds and the API read; older 
 remain as the version history. Only `workflow.py` assigns statuses.
 """
 
-import hashlib
 from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.urls import reverse
+
+from gongkai.core import files
+from gongkai.core.files import DigestField
 
 from . import vocabularies as v
 
@@ -480,22 +482,15 @@ class Revision(Content):
         return self.status in OPEN_REVISION_STATUSES
 
 
-def attachment_path(instance, filename):
-    digest = instance.sha256 or hashlib.sha256(filename.encode()).hexdigest()
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"publishing/{digest[:2]}/{digest}.{suffix}"
-
-
 class Attachment(models.Model):
-    """A file attached to a revision. The stored name is content-addressed; the original
-    Chinese name is kept for downloads."""
+    """A file attached to a revision. The bytes are stored once by their digest (core.files);
+    the original Chinese name is kept for downloads."""
 
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path, max_length=200)
     original_name = models.CharField("文件名", max_length=200)
     kind = models.CharField("类型", max_length=10)
     size = models.PositiveBigIntegerField("大小")
-    sha256 = models.CharField(max_length=64)
+    sha256 = DigestField()
     text = models.TextField("提取的文本", blank=True)
     segments = models.JSONField("分段文本", default=list, blank=True)
     hidden = models.JSONField("隐藏内容", default=list, blank=True)
@@ -508,6 +503,10 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    def open(self):
+        """The stored bytes, opened for reading (FileNotFoundError if missing)."""
+        return files.open_file(self.sha256)
 
 
 class DocumentLink(models.Model):

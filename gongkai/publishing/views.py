@@ -222,7 +222,7 @@ def attachment_download(request, pk, attachment_id):
             revision__document__disclosure=v.PROACTIVE,
             revision__status__in=(RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED),
         )
-        .only("file", "original_name", "kind")
+        .only("sha256", "original_name", "kind")
         .first()
     )
     if attachment is None:
@@ -230,7 +230,7 @@ def attachment_download(request, pk, attachment_id):
     from .inspection import CONTENT_TYPES
 
     try:
-        handle = attachment.file.open("rb")
+        handle = attachment.open()
     except FileNotFoundError:
         raise Http404("附件文件缺失") from None
     response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)

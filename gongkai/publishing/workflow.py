@@ -6,14 +6,12 @@ function takes keyword arguments including `actor`, runs in one transaction, loc
 document row, writes an audit event and queues the search index in the same transaction.
 """
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
 
@@ -21,6 +19,7 @@ from gongkai.accounts.permissions import has_role, require, require_any_role
 from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
 from gongkai.audit.services import changes, record
+from gongkai.core import files
 from gongkai.core.clock import CHINA, local_now, local_today
 
 from . import checks, docnumber, importing, inspection
@@ -233,8 +232,10 @@ def add_attachment(*, actor, document, data: bytes, filename: str) -> Attachment
 
 
 def store_attachment(revision, data: bytes, filename: str, found, order=None) -> Attachment:
-    digest = hashlib.sha256(data).hexdigest()
-    attachment = Attachment(
+    # The file is written (once per digest) before the row: a rollback leaves only a file that
+    # nothing refers to, which collect_orphan_files removes later.
+    digest = files.store(data)
+    return Attachment.objects.create(
         revision=revision,
         original_name=filename[:200],
         kind=found.kind,
@@ -248,8 +249,6 @@ def store_attachment(revision, data: bytes, filename: str, found, order=None) ->
         ],
         order=order if order is not None else revision.attachments.count(),
     )
-    attachment.file.save(filename, ContentFile(data), save=True)
-    return attachment
 
 
 def remove_attachment(*, actor, document, attachment_id: int) -> None:
@@ -590,7 +589,6 @@ def start_revision(*, actor, document, change_note: str) -> Revision:
         for att in current.attachments.all():
             Attachment.objects.create(
                 revision=revision,
-                file=att.file.name,
                 original_name=att.original_name,
                 kind=att.kind,
                 size=att.size,

@@ -1,4 +1,5 @@
-"""Released files attached to a reply are checked like any other upload."""
+"""Released files attached to a reply are checked like any other upload, and stored once by
+their digest."""
 
 import datetime
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 from gongkai.applications import workflow
 from gongkai.applications.models import ReleasedFile
 from gongkai.applications.outcomes import Outcome
+from gongkai.core import files
 from gongkai.core.tests.measure import Measured
 from gongkai.publishing.samplefiles import pdf_bytes
 from gongkai.publishing.tests.bombs import xlsx_bomb
@@ -47,3 +49,19 @@ def test_released_file_must_be_what_its_name_says(submit, unit_a, editor_a, at):
             replied_on=datetime.date(2026, 9, 3),
             files=[("名单.docx", "application/pdf", pdf_bytes([["名单"]]))],
         )
+
+
+def test_released_files_live_in_the_store(submit, unit_a, editor_a, at):
+    application = submit(unit_a, on=(2026, 9, 1))
+    at(2026, 9, 3)
+    pdf = pdf_bytes([["清单"]])
+    workflow.issue_reply(
+        actor=editor_a,
+        application=application,
+        outcome=Outcome.DISCLOSED,
+        replied_on=datetime.date(2026, 9, 3),
+        files=[("清单.pdf", "application/pdf", pdf)],
+    )
+    released = ReleasedFile.objects.get()
+    assert released.content() == pdf and released.size == len(pdf)
+    assert files.exists(released.sha256) and files.verify_files() == []

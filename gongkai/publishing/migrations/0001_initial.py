@@ -226,7 +226,7 @@ class Migration(migrations.Migration):
             name='Attachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=gongkai.publishing.models.attachment_path)),
+                ('file', models.FileField(max_length=200, upload_to='publishing/')),
                 ('original_name', models.CharField(max_length=200, verbose_name='文件名')),
                 ('kind', models.CharField(max_length=10, verbose_name='类型')),
                 ('size', models.PositiveBigIntegerField(verbose_name='大小')),

@@ -16,7 +16,7 @@ from django.core.validators import URLValidator
 from django.urls import Resolver404, resolve
 from django.utils.module_loading import import_string
 
-from . import docnumber, pii
+from . import docnumber, inspection, pii
 from . import vocabularies as v
 from .models import (
     Document,
@@ -89,27 +89,34 @@ def _expressions(revision, segments) -> list[Finding]:
     return found
 
 
+# What the file inspection reports, as finding kinds: personal data found outside the
+# readable text is personal data; a file the gate could not read waits for a reviewer.
+_HIDDEN_KINDS = {
+    inspection.HIDDEN_PERSONAL_DATA: FindingKind.PERSONAL_DATA,
+    inspection.NOT_CHECKED: FindingKind.NOT_CHECKED,
+}
+
+
+def _hidden_finding(revision, where: str, entry: dict, note: str = "") -> Finding:
+    kind = _HIDDEN_KINDS.get(entry["kind"], FindingKind.HIDDEN_CONTENT)
+    detail = entry.get("detail") or ""
+    if kind == FindingKind.PERSONAL_DATA:
+        message = f"{detail}，请去标识化处理"
+    elif kind == FindingKind.NOT_CHECKED:
+        message = f"未检查：{detail}。须由审核人查看后说明理由放行"
+    else:
+        message = f"{entry['label']}{('：' + detail) if detail else ''}{note}"
+    return _finding(revision, kind, f"{where}{entry['location']}", message)
+
+
 def _hidden(revision) -> list[Finding]:
+    imported = f"导入原文《{revision.import_name}》"
     found = [
-        _finding(
-            revision,
-            FindingKind.HIDDEN_CONTENT,
-            f"导入原文《{revision.import_name}》{h['location']}",
-            f"{h['label']}{('：' + h['detail']) if h.get('detail') else ''}，已随正文导入，请核对",
-        )
+        _hidden_finding(revision, imported, h, "，已随正文导入，请核对")
         for h in revision.import_hidden
     ]
     for att in revision.attachments.all():
-        for h in att.hidden:
-            detail = f"：{h['detail']}" if h.get("detail") else ""
-            found.append(
-                _finding(
-                    revision,
-                    FindingKind.HIDDEN_CONTENT,
-                    f"附件《{att.original_name}》{h['location']}",
-                    f"{h['label']}{detail}",
-                )
-            )
+        found += [_hidden_finding(revision, f"附件《{att.original_name}》", h) for h in att.hidden]
     return found
 
 

@@ -18,7 +18,7 @@ from lxml import etree
 
 from gongkai.core import sandbox
 
-from .pii import Segment
+from .pii import Segment, scan
 
 PDF, DOCX, XLSX, OFD, PNG, JPEG, GIF, WEBP = (
     "pdf",
@@ -90,6 +90,11 @@ VERY_HIDDEN_SHEET = "very_hidden_sheet"
 HIDDEN_ROW = "hidden_row"
 HIDDEN_COLUMN = "hidden_column"
 PIVOT_CACHE = "pivot_cache"
+EMBEDDED_FILE = "embedded_file"
+# Personal data found outside the readable text (properties, names, caches, metadata…).
+HIDDEN_PERSONAL_DATA = "hidden_personal_data"
+# The gate could not read the content (an image, a scan without text): a reviewer decides.
+NOT_CHECKED = "not_checked"
 
 HIDDEN_LABELS = {
     COMMENT: "批注",
@@ -101,6 +106,9 @@ HIDDEN_LABELS = {
     HIDDEN_ROW: "隐藏行",
     HIDDEN_COLUMN: "隐藏列",
     PIVOT_CACHE: "数据透视表缓存",
+    EMBEDDED_FILE: "嵌入文件",
+    HIDDEN_PERSONAL_DATA: "隐藏位置的个人信息",
+    NOT_CHECKED: "未检查",
 }
 
 
@@ -217,8 +225,6 @@ def inspect(data: bytes, filename: str, *, max_bytes: int | None = None) -> Insp
         )
     kind = sniff(data)
     check_name_matches(kind, filename)
-    if kind not in READERS:
-        return Inspection(kind=kind)
     try:
         return sandbox.run(read, kind, data, limits=PARSE_LIMITS)
     except FileRejected:
@@ -417,15 +423,158 @@ def inspect_pdf(data: bytes) -> Inspection:
     if reader.is_encrypted and not reader.decrypt(""):
         raise FileRejected("PDF 文件已加密，无法检查内容，请去除密码后重新上传。")
     result = Inspection(kind=PDF)
+    hidden: list[Segment] = []
     for number, page in enumerate(reader.pages, start=1):
         result.segments.append(Segment(f"第{number}页", page.extract_text() or ""))
+        hidden += _pdf_annotations(page, number)
     meta = reader.metadata or {}
     author = meta.get("/Author")
     if author and str(author).strip():
         result.hidden.append(
             HiddenContent(AUTHOR_METADATA, "文档属性", f"作者：{str(author).strip()}")
         )
+    hidden.append(Segment("文档属性", "\n".join(f"{k}：{v}" for k, v in meta.items())))
+    xmp = reader.trailer["/Root"].get("/Metadata")
+    if xmp is not None:
+        hidden.append(Segment("XMP 元数据", _bytes_text(xmp.get_object().get_data())))
+    for name, contents in (reader.attachments or {}).items():
+        result.hidden.append(HiddenContent(EMBEDDED_FILE, "嵌入文件", name[:60]))
+        hidden.append(Segment(f"嵌入文件“{name}”", name))
+        hidden += [Segment(f"嵌入文件“{name}”", _bytes_text(c)) for c in contents]
+    fields = reader.get_fields() or {}
+    hidden += [Segment(f"表单域“{k}”", str(f.get("/V", ""))) for k, f in fields.items()]
+    if not result.text.strip():
+        result.hidden.append(
+            HiddenContent(NOT_CHECKED, "全文", "PDF 没有文字层（可能是扫描件），无法自动检查")
+        )
+    _hidden_personal_data(result, hidden)
     return result
+
+
+def _pdf_annotations(page, number: int) -> list[Segment]:
+    found = []
+    annotations = page.get("/Annots")
+    for ref in annotations.get_object() if annotations is not None else []:
+        annotation = ref.get_object()
+        parts = [str(annotation.get(key, "")) for key in ("/Contents", "/T", "/Subj", "/RC")]
+        found.append(Segment(f"第{number}页批注", "\n".join(p for p in parts if p)))
+    return found
+
+
+def _bytes_text(data: bytes) -> str:
+    """Text hidden in arbitrary bytes: as UTF-8 and as UTF-16 (what Windows tools write)."""
+    data = bytes(data[: 4 * 1024 * 1024])
+    return data.decode("utf-8", "ignore") + "\n" + data.decode("utf-16-le", "ignore")
+
+
+# ---------------------------------------------------------------- images
+
+
+def inspect_image(data: bytes) -> Inspection:
+    """Pixels cannot be checked (a photo may show an ID card): the image is marked not
+    checked for a reviewer to look at. Its metadata (EXIF, PNG text) is read and scanned."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        kind = {"PNG": PNG, "JPEG": JPEG, "GIF": GIF, "WEBP": WEBP}[image.format]
+        result = Inspection(kind=kind)
+        segments = [
+            Segment("图片文字信息", f"{k}：{_exif_text(v)}")
+            for k, v in (image.info or {}).items()
+            if isinstance(v, str | bytes)
+        ]
+        exif = image.getexif()
+        tags = dict(exif) | dict(exif.get_ifd(0x8769))  # the Exif IFD holds UserComment
+        segments += [Segment("图片 EXIF 信息", _exif_text(v)) for v in tags.values()]
+    result.hidden.append(
+        HiddenContent(NOT_CHECKED, "图片内容", "图片中的文字无法自动检查，请审核人查看图片")
+    )
+    _hidden_personal_data(result, segments)
+    return result
+
+
+def _exif_text(value) -> str:
+    if isinstance(value, bytes):  # UserComment, XPComment (UTF-16) and the like
+        return _bytes_text(value)
+    return str(value)
+
+
+# ---------------------------------------------------------------- everything else in a zip
+
+# Where a part sits, in the words an editor knows; the part name follows it.
+_PART_LABELS = (
+    ("docProps/core.xml", "文档属性"),
+    ("docProps/custom.xml", "自定义文档属性"),
+    ("docProps/app.xml", "文档属性"),
+    ("xl/workbook.xml", "工作簿（定义的名称）"),
+    ("xl/styles.xml", "单元格格式（数字格式）"),
+    ("xl/pivotCache/", "数据透视表缓存"),
+    ("xl/comments", "单元格批注"),
+    ("xl/threadedComments/", "单元格批注"),
+    ("xl/worksheets/", "工作表"),
+    ("xl/sharedStrings.xml", "单元格文字"),
+    ("word/document.xml", "正文（修订、图片替代文字等）"),
+    ("word/comments", "批注"),
+    ("word/header", "页眉"),
+    ("word/footer", "页脚"),
+    ("OFD.xml", "文档信息"),
+)
+
+
+def part_label(name: str) -> str:
+    label = next((label for prefix, label in _PART_LABELS if name.startswith(prefix)), "内部文件")
+    return f"{label}（{name}）"
+
+
+def sweep_parts(zf: zipfile.ZipFile, result: Inspection) -> None:
+    """Read every text node and attribute of every XML part — properties, defined names,
+    number formats, pivot caches, deleted text, alt text, custom data — so personal data
+    anywhere in the container is found, wherever the readers above did not look."""
+    segments = [
+        segment
+        for info in zf.infolist()
+        if info.filename.lower().endswith((".xml", ".rels", ".vml"))
+        for segment in _part_segments(zf, info.filename)
+    ]
+    _hidden_personal_data(result, segments)
+
+
+def _part_segments(zf: zipfile.ZipFile, name: str):
+    """The part's text and attribute values, one per line, in segments of bounded size."""
+    label, lines, size = part_label(name), [], 0
+    with zf.open(name) as part:
+        try:
+            for _, el in etree.iterparse(part, events=("end",), **_ITER):
+                values = [v for v in (*el.attrib.values(), el.text, el.tail) if _has_digits(v)]
+                lines += values
+                size += sum(len(v) for v in values)
+                el.clear(keep_tail=False)
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
+                if size > 256 * 1024:
+                    yield Segment(label, "\n".join(lines))
+                    lines, size = [], 0
+        except etree.XMLSyntaxError:
+            return  # a damaged side part; the readers already judged the parts that matter
+    yield Segment(label, "\n".join(lines))
+
+
+def _has_digits(text: str | None) -> bool:
+    # The shortest finding (a mobile number) has 11 digits.
+    return bool(text) and sum(ch.isdigit() for ch in text) >= 11
+
+
+def _hidden_personal_data(result: Inspection, segments: list[Segment]) -> None:
+    """Report personal data in `segments` that the readable text does not already show."""
+    shown = {(f.kind, f.masked) for f in scan(result.segments)}
+    for finding in scan(segments):
+        if (finding.kind, finding.masked) not in shown:
+            shown.add((finding.kind, finding.masked))
+            result.hidden.append(
+                HiddenContent(
+                    HIDDEN_PERSONAL_DATA, finding.location, f"疑似{finding.label} {finding.masked}"
+                )
+            )
 
 
 # ---------------------------------------------------------------- OFD
@@ -463,4 +612,22 @@ def inspect_ofd(data: bytes) -> Inspection:
     return result
 
 
-READERS = {DOCX: inspect_docx, XLSX: inspect_xlsx, PDF: inspect_pdf, OFD: inspect_ofd}
+def _swept(reader):
+    """`reader` followed by the sweep of every XML part of the container."""
+
+    def read_and_sweep(data: bytes) -> Inspection:
+        result = reader(data)
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            sweep_parts(zf, result)
+        return result
+
+    return read_and_sweep
+
+
+READERS = {
+    DOCX: _swept(inspect_docx),
+    XLSX: _swept(inspect_xlsx),
+    OFD: _swept(inspect_ofd),
+    PDF: inspect_pdf,
+    **{kind: inspect_image for kind in IMAGE_KINDS},
+}

@@ -543,6 +543,7 @@ class FindingKind(models.TextChoices):
     HIDDEN_CONTENT = "hidden_content", "附件隐藏内容"
     METADATA = "metadata", "元数据缺失或错误"
     LINK = "link", "链接问题"
+    NOT_CHECKED = "not_checked", "未检查（无法自动检查的文件）"
 
 
 class Finding(models.Model):

@@ -5,9 +5,14 @@ form), mainland mobile numbers and bank card numbers (Luhn). A number that is al
 masked (digits replaced by *) is not a finding: it is what de-identification produces.
 Each finding carries the location of the text segment it came from (paragraph, page,
 sheet!cell) so an editor can go and fix it.
+
+Text is normalised before matching, because a number split to slip past a check is still
+personal data: full-width digits become ASCII (NFKC), zero-width characters are dropped, and
+a second pass joins digits separated by spaces or hyphens ("110101 1990 0307 7777").
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -78,7 +83,34 @@ def mask(number: str) -> str:
     return digits[:keep_head] + "*" * (len(digits) - keep_head - 4) + digits[-4:]
 
 
+# Zero-width and invisible formatting characters, never meaningful between digits.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Horizontal separators inside a number (not line breaks, which separate table cells).
+_SPLIT = re.compile(r"(?<=\d)[ \t\-_.·]+(?=[\dXx])")
+
+
+def visible(text: str) -> str:
+    """`text` as a reader sees it: NFKC (full-width digits → ASCII), no invisible characters."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def joined(text: str) -> str:
+    """`visible(text)` with the separators inside digit runs removed."""
+    return _SPLIT.sub("", visible(text))
+
+
 def scan_text(text: str, location: str) -> list[Finding]:
+    """Findings in the text as written and in its joined form, each number once."""
+    seen: dict[tuple[str, str], Finding] = {}
+    shown = visible(text)
+    variants = (shown, joined(shown)) if _SPLIT.search(shown) else (shown,)
+    for variant in variants:
+        for finding in _scan(variant, location):
+            seen.setdefault((finding.kind, finding.masked), finding)
+    return list(seen.values())
+
+
+def _scan(text: str, location: str) -> list[Finding]:
     findings: list[Finding] = []
     taken: list[tuple[int, int]] = []
 

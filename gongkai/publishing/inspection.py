@@ -7,6 +7,7 @@ tracked changes, hidden text, author metadata, hidden sheets/rows/columns, pivot
 is reported with its location because it is a classic source of leaks.
 """
 
+import html
 import io
 import re
 import zipfile
@@ -69,7 +70,7 @@ MAX_ZIP_ENTRIES = 5000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 # What one parse may use; beyond it the file is refused, and only the parsing child dies.
-PARSE_LIMITS = sandbox.Limits(memory_bytes=768 * 1024 * 1024, cpu_seconds=20, wall_seconds=40)
+PARSE_LIMITS = sandbox.Limits(memory_bytes=768 * 1024 * 1024, cpu_seconds=60, wall_seconds=180)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -539,23 +540,47 @@ def sweep_parts(zf: zipfile.ZipFile, result: Inspection) -> None:
     _hidden_personal_data(result, segments)
 
 
+# A run of text or an attribute value (between markup characters) holding at least 11 digits,
+# matched only from the start of a run so that the search stays linear.
+_DIGIT_RUN = re.compile(rb"(?<![^<>\"'])(?:[^<>\"'\d]*\d){11}[^<>\"']*")
+_SWEEP_CHUNK = 1024 * 1024
+
+
 def _part_segments(zf: zipfile.ZipFile, name: str):
-    """The part's text and attribute values, one per line, in segments of bounded size."""
-    label, lines, size = part_label(name), [], 0
+    """The part's text and attribute values that hold enough digits, in bounded segments.
+    UTF-8 parts (what Office and OFD writers produce) are searched as bytes, which keeps big
+    sheets cheap; any other encoding goes through the XML parser."""
+    label = part_label(name)
+    with zf.open(name) as part:
+        chunk = part.read(_SWEEP_CHUNK)
+        if chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in chunk[:200]:
+            yield from _parsed_segments(zf, name, label)
+            return
+        pending = b""
+        while chunk:
+            data = pending + chunk
+            # Cut at the last markup character so that no run is split between two chunks.
+            cut = max(data.rfind(c) for c in (b"<", b">", b'"', b"'"))
+            cut = len(data) if cut <= 0 or len(data) - cut > _SWEEP_CHUNK else cut
+            yield _digit_runs(label, data[:cut])
+            pending, chunk = data[cut:], part.read(_SWEEP_CHUNK)
+        yield _digit_runs(label, pending)
+
+
+def _digit_runs(label: str, data: bytes) -> Segment:
+    runs = (html.unescape(m.group().decode("utf-8", "ignore")) for m in _DIGIT_RUN.finditer(data))
+    return Segment(label, "\n".join(runs))
+
+
+def _parsed_segments(zf: zipfile.ZipFile, name: str, label: str):
+    lines = []
     with zf.open(name) as part:
         try:
             for _, el in etree.iterparse(part, events=("end",), **_ITER):
-                values = [v for v in (*el.attrib.values(), el.text, el.tail) if _has_digits(v)]
-                lines += values
-                size += sum(len(v) for v in values)
+                lines += [v for v in (*el.attrib.values(), el.text, el.tail) if _has_digits(v)]
                 el.clear(keep_tail=False)
-                while el.getprevious() is not None:
-                    del el.getparent()[0]
-                if size > 256 * 1024:
-                    yield Segment(label, "\n".join(lines))
-                    lines, size = [], 0
         except etree.XMLSyntaxError:
-            return  # a damaged side part; the readers already judged the parts that matter
+            pass  # a damaged side part; the readers already judged the parts that matter
     yield Segment(label, "\n".join(lines))
 
 

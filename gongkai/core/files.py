@@ -25,7 +25,6 @@ from django.db import models
 
 from gongkai.core import clock
 
-ALGORITHM = "sha256"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 # Attachments were once stored as publishing/ab/<digest>.<suffix>; publishing migration 0005
 # copied them into the store.

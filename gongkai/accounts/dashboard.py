@@ -10,7 +10,7 @@ from gongkai.audit.models import AuditEvent
 from gongkai.console.panels import Panel
 from gongkai.core.clock import CHINA
 
-from .models import User
+from . import scoping
 from .permissions import roles_of
 from .roles import Role
 
@@ -19,7 +19,7 @@ def dashboard_panels(user, today):
     roles = roles_of(user)
     panels = []
     if Role.SYSADMIN in roles:
-        accounts = User.objects.filter(memberships__isnull=False).distinct()
+        accounts = scoping.accounts_with_roles()
         context = {"active": accounts.filter(is_active=True).count()}
         context["inactive"] = accounts.filter(is_active=False).count()
         panels.append(Panel("系统管理", "accounts/_panel_sysadmin.html", context))

@@ -5,7 +5,18 @@ from .roles import Role
 
 
 class User(AbstractUser):
-    """A staff account. Citizens need no account: applicants use a tracking number and code."""
+    """A staff account. Citizens need no account: applicants use a tracking number and code.
+
+    A person may hold several accounts; `person_key` (a keyed hash of their resident ID
+    number) links them to one identity, and `created_by` remembers who knew the account's
+    first password, so separation of duties can ask whether two accounts are one person."""
+
+    person_key = models.CharField(
+        "身份标识", max_length=64, blank=True, default="", db_default="", db_index=True
+    )
+    created_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = "工作人员"

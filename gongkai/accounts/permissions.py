@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from gongkai.units.models import Unit
 
-from .roles import Role
+from .roles import WORK_ROLES, Role
 
 
 def _memberships(user):
@@ -29,9 +29,10 @@ def has_any_role(user, *roles) -> bool:
 
 
 def units_for(user, *roles):
-    """Units where `user` holds one of `roles` (all roles when none are given). An office
-    role yields every unit of its government."""
-    wanted = set(roles) or set(Role)
+    """Units where `user` holds one of `roles` (any business role when none are given: the
+    administrators' roles reach no business unit). An office role yields every unit of its
+    government."""
+    wanted = set(roles) or set(WORK_ROLES)
     direct = {m.unit_id for m in _memberships(user) if m.role in wanted}
     governments = {
         m.unit_id for m in _memberships(user) if m.role == Role.OFFICE and Role.OFFICE in wanted

@@ -6,7 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from gongkai.audit.services import acting_as, record
+from gongkai.core.crypto import lookup_hash
+from gongkai.core.identity import is_valid_resident_id
 
+from . import scoping
 from .models import Membership, User
 from .permissions import has_role, require
 from .roles import ADMINISTRATOR_ROLES, Role
@@ -28,10 +31,31 @@ def _check_role_separation(user, role):
         raise ValidationError(ROLE_SEPARATION_MESSAGE)
 
 
+def person_key(identity_number: str) -> str:
+    """The identity that links one person's accounts: a keyed hash of the resident ID."""
+    number = (identity_number or "").strip().upper()
+    if not is_valid_resident_id(number):
+        raise ValidationError({"identity_number": "请填写正确的 18 位居民身份证号码。"})
+    return lookup_hash(number)
+
+
 @transaction.atomic
-def create_staff(*, actor, username, password, last_name, first_name="", email="", unit, role):
+def create_staff(
+    *,
+    actor,
+    username,
+    password,
+    last_name,
+    first_name="",
+    email="",
+    unit,
+    role,
+    identity_number="",
+):
     """Create an account holding one role in `unit`. A unit administrator creates staff of
-    their own unit; the office creates staff anywhere in its government."""
+    their own unit; the office creates staff anywhere in its government. The account records
+    its creator and the person's identity, so that separation of duties sees through a
+    second account (see `scoping.same_person`)."""
     require(actor, unit, Role.UNIT_ADMIN, Role.OFFICE)
     if role in ADMINISTRATOR_ROLES:
         raise ValidationError("管理员账号由系统管理员在系统管理后台创建。")
@@ -39,7 +63,14 @@ def create_staff(*, actor, username, password, last_name, first_name="", email="
         raise ValidationError("政务公开办角色只能由政务公开办设在人民政府上。")
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": "该用户名已被使用。"})
-    user = User(username=username, last_name=last_name, first_name=first_name, email=email)
+    user = User(
+        username=username,
+        last_name=last_name,
+        first_name=first_name,
+        email=email,
+        created_by=actor,
+        person_key=person_key(identity_number) if identity_number else "",
+    )
     validate_password(password, user)
     user.set_password(password)
     user.save()
@@ -69,6 +100,7 @@ def grant_role(*, actor, user, unit, role) -> Membership:
 @transaction.atomic
 def revoke_role(*, actor, membership) -> None:
     require(actor, membership.unit, Role.UNIT_ADMIN, Role.OFFICE)
+    scoping.require_manageable_account(actor, membership.user)
     with acting_as(actor):  # the audit trail records a role revoked, wherever it is done
         membership.delete()
 
@@ -76,6 +108,7 @@ def revoke_role(*, actor, membership) -> None:
 @transaction.atomic
 def set_active(*, actor, user, active, unit) -> User:
     require(actor, unit, Role.UNIT_ADMIN, Role.OFFICE)
+    scoping.require_manageable_account(actor, user)
     if not user.memberships.filter(unit=unit).exists():
         raise ValidationError("只能管理本单位的人员。")
     user.is_active = active

@@ -1,13 +1,14 @@
 """The applications panel of the console dashboard: today's reminders and the counts of open,
 due-soon and overdue applications the user may see."""
 
+from gongkai.accounts import scoping
 from gongkai.console.panels import Panel
 
-from .models import Application, Reminder
+from .models import Reminder
 
 
 def dashboard_panels(user, today):
-    visible = Application.objects.visible_to(user)
+    visible = scoping.applications(user)
     if not visible.exists():
         return []
     context = {

@@ -88,9 +88,10 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def visible_to(self, user):
-        from gongkai.accounts.permissions import units_for
+        """The applications `user` may see: the scope layer's rule (accounts.scoping)."""
+        from gongkai.accounts.scoping import work_units
 
-        return self.filter(unit__in=units_for(user, *READING_ROLES))
+        return self.filter(unit__in=work_units(user, *READING_ROLES))
 
     def overdue(self, today):
         return self.open().filter(due_date__lt=today)

@@ -11,7 +11,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.accounts.permissions import has_any_role, has_role, require_any_role, units_for
+from gongkai.accounts import scoping
+from gongkai.accounts.permissions import has_any_role, has_role, require_any_role
 from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
 from gongkai.console.decorators import staff_required
@@ -25,8 +26,6 @@ from .models import (
     HANDLING_ROLES,
     OPEN_STATUSES,
     ApiToken,
-    Application,
-    Letter,
     LetterTemplate,
     Policy,
 )
@@ -109,7 +108,7 @@ def receipt(request):
     data = request.session.get(SESSION_RECEIPT)
     if not data:
         return redirect("applications:apply")
-    application = get_object_or_404(Application, pk=data["pk"])
+    application = get_object_or_404(scoping.applicant_applications([data["pk"]]))
     code = data.get("code")
     if code:
         # Shown once: the code is stored only as a hash, and the session forgets it now.
@@ -180,11 +179,10 @@ def status(request):
 
 
 def applicant_letter(request, pk):
-    letter = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
-    if (
-        letter.application_id not in request.session.get(SESSION_ACCESS, [])
-        or not letter.for_applicant
-    ):
+    letter = get_object_or_404(
+        scoping.applicant_letters(request.session.get(SESSION_ACCESS, [])), pk=pk
+    )
+    if not letter.for_applicant:
         raise Http404
     return _docx_response(letter)
 
@@ -206,16 +204,14 @@ def _quote(name):
 
 def _visible(request, pk):
     return get_object_or_404(
-        Application.objects.visible_to(request.user).select_related("unit", "assigned_to"), pk=pk
+        scoping.applications(request.user).select_related("unit", "assigned_to"), pk=pk
     )
 
 
 @staff_required
 def queue(request):
     today = local_today()
-    applications = Application.objects.visible_to(request.user).select_related(
-        "unit", "assigned_to"
-    )
+    applications = scoping.applications(request.user).select_related("unit", "assigned_to")
     show = request.GET.get("show", "open")
     if show == "open":
         applications = applications.filter(status__in=OPEN_STATUSES)
@@ -249,7 +245,7 @@ def queue(request):
             "rows": rows,
             "show": show,
             "q": query,
-            "units": units_for(request.user, *HANDLING_ROLES, "office"),
+            "units": scoping.work_units(request.user, *HANDLING_ROLES, Role.OFFICE),
             "may_edit_policy": has_any_role(request.user, Role.OFFICE),
             "may_manage_tokens": has_any_role(request.user, *tokens.MANAGING_ROLES),
         },
@@ -266,7 +262,7 @@ def _urgency(left, due_soon):
 
 @staff_required
 def register(request):
-    units = units_for(request.user, *HANDLING_ROLES).filter(
+    units = scoping.work_units(request.user, *HANDLING_ROLES).filter(
         pk__in=forms.Unit.objects.receiving_applications()
     )
     form = forms.StaffApplicationForm(request.POST or None, request.FILES or None, units=units)
@@ -328,11 +324,7 @@ def _form_for(name, application, data=None, files=None):
 
 
 def _handlers(application):
-    from gongkai.accounts.models import User
-
-    return User.objects.filter(
-        memberships__unit=application.unit, memberships__role__in=HANDLING_ROLES, is_active=True
-    ).distinct()
+    return scoping.unit_staff(application.unit, HANDLING_ROLES)
 
 
 def _call(name, request, application, form):
@@ -447,7 +439,7 @@ def publish_proactively(request, pk):
 @staff_required
 def letter(request, pk, letter_pk):
     application = _visible(request, pk)
-    return _docx_response(get_object_or_404(Letter, pk=letter_pk, application=application))
+    return _docx_response(get_object_or_404(application.letters, pk=letter_pk))
 
 
 @staff_required
@@ -601,7 +593,7 @@ def letter_settings_edit(request, code):
 
 
 def _token_units(user):
-    units = units_for(user, *tokens.MANAGING_ROLES)
+    units = scoping.work_units(user, *tokens.MANAGING_ROLES)
     if not units.exists():
         raise PermissionDenied("只有单位管理员或政务公开办可以管理 API 令牌。")
     return units

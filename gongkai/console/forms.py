@@ -74,6 +74,11 @@ class StaffForm(forms.Form):
         error_messages={"invalid": "用户名只能用小写字母、数字、点、下划线和连字符，3–40 位。"},
     )
     last_name = forms.CharField(label="姓名", max_length=40)
+    identity_number = forms.CharField(
+        label="居民身份证号码",
+        max_length=18,
+        help_text="只保存其密钥散列，用于把同一人的多个账号关联为一人（审核回避）。",
+    )
     email = forms.EmailField(label="电子邮箱", required=False)
     role = forms.ChoiceField(label="角色", choices=STAFF_ROLES)
     password = forms.CharField(

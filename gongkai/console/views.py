@@ -9,8 +9,8 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.accounts import scoping
 from gongkai.accounts import services as account_services
-from gongkai.accounts.models import Membership, User
 from gongkai.accounts.permissions import require, require_any_role, roles_of, units_for
 from gongkai.accounts.roles import Role
 from gongkai.audit.chain import verify_chain
@@ -138,7 +138,9 @@ def staff_home(request):
 def staff_list(request, pk):
     unit = _admin_unit(request.user, pk)
     memberships = (
-        Membership.objects.filter(unit=unit).select_related("user").order_by("user__username")
+        scoping.staff_memberships(request.user, unit)
+        .select_related("user")
+        .order_by("user__username")
     )
     form = StaffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -158,7 +160,7 @@ def staff_list(request, pk):
 @require_POST
 def staff_toggle(request, pk, user_pk):
     unit = _admin_unit(request.user, pk)
-    user = get_object_or_404(User, pk=user_pk, memberships__unit=unit)
+    user = get_object_or_404(scoping.staff_accounts(request.user, unit), pk=user_pk)
     try:
         account_services.set_active(
             actor=request.user, user=user, active=not user.is_active, unit=unit

@@ -12,12 +12,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.accounts import scoping
 from gongkai.accounts.permissions import (
     has_any_role,
     has_role,
     require,
     require_any_role,
-    units_for,
 )
 from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
@@ -39,12 +39,10 @@ from .forms import (
     UnitChoiceForm,
 )
 from .models import (
-    Alert,
     Column,
     Document,
     ForbiddenExpression,
     Guide,
-    Revision,
     RevisionStatus,
     UrgentReview,
 )
@@ -59,11 +57,7 @@ STATUS_FILTERS = (
 
 def _document(request, pk) -> Document:
     """A document of one of the user's units; any other is simply not found."""
-    document = (
-        Document.objects.filter(pk=pk, unit__in=units_for(request.user))
-        .select_related("unit")
-        .first()
-    )
+    document = scoping.documents(request.user).filter(pk=pk).select_related("unit").first()
     if document is None:
         raise Http404("没有这条信息，或您无权查看。")
     return document
@@ -92,12 +86,13 @@ def workflow_action(view):
 
 @staff_required
 def document_list(request):
-    units = units_for(request.user)
-    open_status = Revision.objects.filter(
-        document=OuterRef("pk"), status__in=workflow.OPEN_REVISION_STATUSES
-    ).values("status")[:1]
+    open_status = (
+        scoping.revisions(request.user)
+        .filter(document=OuterRef("pk"), status__in=workflow.OPEN_REVISION_STATUSES)
+        .values("status")[:1]
+    )
     query = (
-        Document.objects.filter(unit__in=units)
+        scoping.documents(request.user)
         .select_related("unit")
         .annotate(open_status=Subquery(open_status))
         .order_by("-updated_at", "-id")
@@ -111,8 +106,8 @@ def document_list(request):
     labels = dict(RevisionStatus.choices)
     for document in page:
         document.open_status_label = labels.get(document.open_status, "")
-    alerts = Alert.objects.filter(unit__in=units, resolved_on__isnull=True).select_related(
-        "document"
+    alerts = (
+        scoping.alerts(request.user).filter(resolved_on__isnull=True).select_related("document")
     )[:20]
     return render(
         request,
@@ -122,14 +117,14 @@ def document_list(request):
             "status": status,
             "statuses": STATUS_FILTERS,
             "alerts": alerts,
-            "guide_units": units_for(request.user, Role.UNIT_ADMIN),
+            "guide_units": scoping.work_units(request.user, Role.UNIT_ADMIN),
             "keeps_expressions": has_any_role(request.user, Role.OFFICE),
         },
     )
 
 
 def _editable_units(user):
-    units = units_for(user, *EDITING_ROLES)
+    units = scoping.work_units(user, *EDITING_ROLES)
     if not units.exists():
         raise PermissionDenied("只有录入人员可以新建信息。")
     return units

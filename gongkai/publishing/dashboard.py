@@ -1,26 +1,23 @@
 """The proactive-disclosure panel of the console dashboard: work waiting in the user's units
 and the open reminders (expiring documents, missing interpretations)."""
 
-from gongkai.accounts.permissions import units_for
+from gongkai.accounts import scoping
 from gongkai.console.panels import Panel
 from gongkai.core.clock import local_now
 
 from . import workflow
-from .models import Alert, Revision, RevisionStatus
+from .models import RevisionStatus
 
 
 def dashboard_panels(user, today):
-    units = units_for(user)
-    open_revisions = Revision.objects.filter(document__unit__in=units)
+    open_revisions = scoping.revisions(user)
     context = {
         "drafts": open_revisions.filter(status=RevisionStatus.DRAFT).count(),
         "submitted": open_revisions.filter(status=RevisionStatus.SUBMITTED).count(),
         "reviewed": open_revisions.filter(status=RevisionStatus.REVIEWED).count(),
-        "urgent_reviews": _urgent_reviews(units),
+        "urgent_reviews": _urgent_reviews(scoping.work_units(user)),
         "alerts": list(
-            Alert.objects.filter(unit__in=units, resolved_on__isnull=True).select_related(
-                "document"
-            )[:5]
+            scoping.alerts(user).filter(resolved_on__isnull=True).select_related("document")[:5]
         ),
     }
     if not any(context.values()):

@@ -2,13 +2,14 @@ import re
 
 from django import forms
 
+from gongkai.accounts import scoping
 from gongkai.core.forms import within_upload_limit
 from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
 
 from . import docnumber
 from . import vocabularies as v
-from .models import Column, Content, Document, Guide, LinkKind, Revision
+from .models import Column, Content, Guide, LinkKind, Revision
 
 # What the editor types: every content field except the text derived from the body, the
 # interpreted policy (entered by its index number) and the column (chosen, not typed as an id).
@@ -18,6 +19,10 @@ CONTENT_FORM_FIELDS = [
     if name not in ("body_text", "interprets_id")
 ]
 _SPLIT = re.compile(r"[\s,，、；;]+")
+LINKABLE_RULE = (
+    "只能修改、废止、替代或解读本单位的文件和本单位联合发布的文件；"
+    "人民政府还可以是其所属部门的文件。"
+)
 
 
 class RevisionForm(forms.ModelForm):
@@ -64,11 +69,15 @@ class RevisionForm(forms.ModelForm):
         numbers = [n for n in _SPLIT.split(self.cleaned_data.get(field) or "") if n]
         found = {
             d.index_number: d
-            for d in Document.objects.filter(index_number__in=numbers).only("id", "index_number")
+            for d in scoping.linkable_documents(self.unit)
+            .filter(index_number__in=numbers)
+            .only("id", "index_number")
         }
         missing = [n for n in numbers if n not in found]
         if missing:
-            raise forms.ValidationError(f"找不到索引号为 {'、'.join(missing)} 的文件。")
+            raise forms.ValidationError(
+                f"找不到索引号为 {'、'.join(missing)} 的可关联文件：{LINKABLE_RULE}"
+            )
         return [found[n] for n in numbers]
 
     def clean_amends(self):
@@ -134,7 +143,7 @@ class RevisionForm(forms.ModelForm):
         initial["co_issuers"] = revision.co_issuer_ids
         targets = {
             d.pk: d.index_number
-            for d in Document.objects.filter(
+            for d in scoping.linkable_documents(revision.document.unit).filter(
                 pk__in=[link["target"] for link in revision.links] + [revision.interprets_id or 0]
             )
         }

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from gongkai.accounts import scoping
 from gongkai.core.clock import local_today
 from gongkai.pages.units import unit_page
 from gongkai.units.models import Unit
@@ -18,13 +19,11 @@ from gongkai.units.models import Unit
 from . import vocabularies as v
 from .forms import ListingFilterForm
 from .models import (
-    Attachment,
     Column,
     Document,
     DocumentLink,
     DocumentState,
     Guide,
-    Revision,
     RevisionStatus,
     Validity,
 )
@@ -201,10 +200,9 @@ def document_version(request, pk, number):
     if document.is_withdrawn:
         raise Http404("该信息已撤回")
     revision = get_object_or_404(
-        Revision.objects.prefetch_related("attachments"),
+        scoping.published_revisions().prefetch_related("attachments"),
         document=document,
         number=number,
-        status__in=(RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED),
     )
     return render(
         request, "publishing/document_version.html", {"document": document, "revision": revision}
@@ -215,13 +213,8 @@ def document_version(request, pk, number):
 def attachment_download(request, pk, attachment_id):
     """Download with the original Chinese file name (RFC 5987 filename*=UTF-8'')."""
     attachment = (
-        Attachment.objects.filter(
-            pk=attachment_id,
-            revision__document_id=pk,
-            revision__document__state=DocumentState.PUBLISHED,
-            revision__document__disclosure=v.PROACTIVE,
-            revision__status__in=(RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED),
-        )
+        scoping.public_attachments()
+        .filter(pk=attachment_id, revision__document_id=pk)
         .only("sha256", "original_name", "kind")
         .first()
     )

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Q
 
+from gongkai.accounts import scoping
 from gongkai.accounts.permissions import has_role, require, require_any_role
 from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
@@ -131,10 +132,27 @@ def _content_of(obj) -> dict:
     return {name: getattr(obj, name) for name in Content.CONTENT_FIELDS}
 
 
+def _require_linkable(unit, data: dict, links) -> None:
+    """Links change their targets' validity: only where the law means them (see
+    `scoping.linkable_documents`), never another unit's record."""
+    targets = {link["target"] for link in links}
+    if data.get("interprets_id"):
+        targets.add(data["interprets_id"])
+    allowed = set(
+        scoping.linkable_documents(unit).filter(pk__in=targets).values_list("pk", flat=True)
+    )
+    if targets - allowed:
+        raise WorkflowError(
+            "不能关联其他单位的文件：只能修改、废止、替代或解读本单位的文件和本单位联合发布的"
+            "文件；人民政府还可以是其所属部门的文件。"
+        )
+
+
 def create_draft(*, actor, unit, content: dict, co_issuer_ids=(), links=(), import_info=None):
     """A new document with its first revision as a draft."""
     require(actor, unit, *EDITING_ROLES)
     data = _clean_content(content)
+    _require_linkable(unit, data, links)
     with transaction.atomic():
         document = Document.objects.create(unit=unit, created_by=actor, **data)
         revision = Revision.objects.create(
@@ -155,6 +173,7 @@ def create_draft(*, actor, unit, content: dict, co_issuer_ids=(), links=(), impo
 def update_draft(*, actor, document, content: dict, co_issuer_ids=(), links=()):
     require(actor, document.unit, *EDITING_ROLES)
     data = _clean_content(content)
+    _require_linkable(document.unit, data, links)
     with transaction.atomic():
         document = _locked(document)
         revision = _open_revision_locked(document)
@@ -318,10 +337,24 @@ def return_to_draft(*, actor, document, reason: str) -> Revision:
     return revision
 
 
+# The steps whose authors may not review the version they shaped.
+SHAPING_ACTIONS = (
+    "publishing.create",
+    "publishing.edit",
+    "publishing.attach",
+    "publishing.detach",
+    "publishing.submit",
+    "publishing.start_revision",
+)
+
+
 def _require_reviewer_not_author(actor, document, revision) -> None:
     require(actor, document.unit, *REVIEWING_ROLES)
-    if actor.pk == revision.author_id:
-        raise PermissionDenied("审核人不能审核自己起草的内容。")
+    shaped = scoping.participants(document, SHAPING_ACTIONS, since=revision.created_at)
+    if not scoping.is_independent(actor, {revision.author_id, *shaped}):
+        raise PermissionDenied(
+            "审核人不能审核自己起草、修改或提交的内容（包括通过本人的其他账号）。"
+        )
 
 
 def review(*, actor, document, confidentiality_result: str, disclosure_confirmed: bool) -> Revision:
@@ -530,8 +563,11 @@ def _apply_links(document, links: list, today) -> list[int]:
     """Record amends/repeals/replaces and update the targets' validity."""
     touched = []
     when = document.effective_date or today
+    linkable = scoping.linkable_documents(document.unit).values("pk")
     for link in links:
-        target = Document.objects.select_for_update().filter(pk=link["target"]).first()
+        target = (
+            Document.objects.select_for_update().filter(pk=link["target"], pk__in=linkable).first()
+        )
         if target is None or target.pk == document.pk:
             continue
         DocumentLink.objects.update_or_create(

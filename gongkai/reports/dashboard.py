@@ -1,6 +1,6 @@
 """The console dashboard's annual-report panel: per unit, last year's report and its deadline."""
 
-from gongkai.accounts.permissions import units_for
+from gongkai.accounts import scoping
 from gongkai.console.panels import Panel
 from gongkai.units.models import Unit
 
@@ -10,7 +10,7 @@ from .workflow import READ_ROLES
 
 def dashboard_panels(user, today):
     units = Unit.objects.receiving_applications().filter(
-        pk__in=units_for(user, *READ_ROLES).values("pk")
+        pk__in=scoping.work_units(user, *READ_ROLES).values("pk")
     )
     rows = deadline_rows(list(units), today)
     if not rows:

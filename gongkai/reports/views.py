@@ -8,8 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from gongkai.accounts.permissions import units_for
-from gongkai.applications.models import Application, Remedy
+from gongkai.accounts import scoping
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
@@ -93,7 +92,9 @@ def _download(report, writer, content_type, extension):
 
 
 def _editable_units(user):
-    readable = units_for(user, *workflow.READ_ROLES).filter(is_active=True, merged_into=None)
+    readable = scoping.work_units(user, *workflow.READ_ROLES).filter(
+        is_active=True, merged_into=None
+    )
     editable = [unit.pk for unit in readable if _can(workflow.require_editor, user, unit)]
     return readable.filter(pk__in=editable)
 
@@ -107,15 +108,14 @@ def _can(check, user, unit):
 
 
 def _report(user, pk):
-    report = get_object_or_404(AnnualReport.objects.select_related("unit"), pk=pk)
+    report = get_object_or_404(scoping.reports(user).select_related("unit"), pk=pk)
     workflow.require_reader(user, report.unit)
     return report
 
 
 @staff_required
 def report_list(request):
-    units = units_for(request.user, *workflow.READ_ROLES)
-    reports = AnnualReport.objects.filter(unit__in=units).select_related("unit")
+    reports = scoping.reports(request.user).select_related("unit")
     form = GenerateForm(
         initial={"year": local_today().year - 1}, units=_editable_units(request.user)
     )
@@ -153,9 +153,9 @@ def detail(request, pk):
             "sections": presentation.sections(report, tables, linked=True),
             "violations": [_violation_view(report, v) for v in violations],
             "warnings": services.narrative_warnings(report),
-            "versions": AnnualReport.objects.filter(unit=report.unit, year=report.year).order_by(
-                "-version"
-            ),
+            "versions": scoping.reports(user)
+            .filter(unit=report.unit, year=report.year)
+            .order_by("-version"),
             "can_edit": _can(workflow.require_editor, user, report.unit),
             "can_review": _can(workflow.require_reviewer, user, report.unit),
             "review_form": ReviewForm(),
@@ -316,27 +316,33 @@ def records(request, pk, table):
 
 
 def _records_page(request, report, table, ids, title):
+    """The records behind a figure. The ids may come from the URL: each list is the report's
+    covered units intersected with what the reader may see anyway."""
     context = {"report": report, "title": title, "table": table, "entered": ids is None}
     units = services.covered_units(report.unit)
+    user = request.user
     ids = list(ids or ())
     if table == "三":
-        rows = Application.objects.filter(pk__in=ids, unit__in=units).select_related(
-            "unit", "reply"
+        rows = (
+            scoping.applications(user)
+            .filter(pk__in=ids, unit__in=units)
+            .select_related("unit", "reply")
         )
         context["applications"] = [
             (row, _application_url(row)) for row in rows.order_by("received_on", "pk")
         ]
     elif table == "四":
         context["remedies"] = (
-            Remedy.objects.filter(pk__in=ids, application__unit__in=units)
+            scoping.remedies(user)
+            .filter(pk__in=ids, application__unit__in=units)
             .select_related("application")
             .order_by("filed_on")
         )
     else:
-        from gongkai.publishing.models import Document
-
-        context["documents"] = Document.objects.filter(pk__in=ids, unit__in=units).order_by(
-            "date_written"
+        context["documents"] = (
+            scoping.readable_documents(user)
+            .filter(pk__in=ids, unit__in=units)
+            .order_by("date_written")
         )
     context["count"] = len(ids)
     context["figures_source"] = report.figures_source

@@ -12,6 +12,7 @@ role raises ``PermissionDenied``.
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from gongkai.accounts import scoping
 from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import changes, record
@@ -55,6 +56,10 @@ class PublicationRefused(ValidationError):
 def _roles(unit, roles):
     # A government's report covers all its units: the openness office alone prepares it.
     return (Role.OFFICE,) if unit.is_government else roles
+
+
+# Who wrote, edited or submitted this version may not approve it.
+SHAPING_ACTIONS = ("report.generate", "report.update", "report.submit", "report.new_version")
 
 
 def require_editor(actor, unit):
@@ -223,8 +228,12 @@ def review_report(*, actor, report, approve, comment="", confidentiality_result=
     review (保密审查, Art. 17) and records its result, or returns it to the draft."""
     report = _lock(report)
     require_reviewer(actor, report.unit)
-    if actor.pk == report.created_by_id:
-        raise ValidationError("审核人不能是报告的撰写人，请由其他审核人员审核。")
+    shaped = scoping.participants(report, SHAPING_ACTIONS)
+    if not scoping.is_independent(actor, {report.created_by_id, *shaped}):
+        raise ValidationError(
+            "审核人不能是报告的撰写人，也不能审核自己修改或提交的报告（包括通过本人的其他账号），"
+            "请由其他审核人员审核。"
+        )
     if not approve and not comment.strip():
         raise ValidationError({"comment": "退回修改的，请写明审核意见。"})
     result = _confidentiality_result(confidentiality_result) if approve else ""

@@ -6,9 +6,9 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from gongkai.accounts.permissions import units_for
+from gongkai.accounts import scoping
 from gongkai.console.decorators import staff_required
-from gongkai.publishing.models import OPEN_REVISION_STATUSES, Revision
+from gongkai.publishing.models import OPEN_REVISION_STATUSES
 from gongkai.units.models import Unit
 
 from . import engine, indexer
@@ -65,13 +65,13 @@ def _page_links(form, outcome):
 def console_search(request):
     form = SearchForm(request.GET)
     form.is_valid()
-    units = list(units_for(request.user).values_list("pk", flat=True))
+    units = list(scoping.work_units(request.user).values_list("pk", flat=True))
     published = drafts = None
     if form.has_terms:
         published = form.search(
             filters=engine.Filters(unit_ids=tuple(units)), page_size=DRAFTS_PER_PAGE
         )
-        drafts = Paginator(_open_revisions(form.query, units), DRAFTS_PER_PAGE).get_page(
+        drafts = Paginator(_open_revisions(request.user, form.query), DRAFTS_PER_PAGE).get_page(
             request.GET.get("dpage")
         )
     return render(
@@ -88,12 +88,10 @@ def console_search(request):
     )
 
 
-def _open_revisions(query: str, unit_ids):
+def _open_revisions(user, query: str):
     """Versions being drafted, reviewed or scheduled in the user's units whose title, 文号
     or body contains every term (a 文号 matches however its year is bracketed)."""
-    revisions = Revision.objects.filter(
-        document__unit_id__in=unit_ids, status__in=OPEN_REVISION_STATUSES
-    )
+    revisions = scoping.revisions(user).filter(status__in=OPEN_REVISION_STATUSES)
     for term in parse(query):
         text = term.text.strip('"“”')
         match = Q()

@@ -127,7 +127,13 @@ def test_unit_admin_creates_staff_through_the_console(client_of, admin_a, unit_a
     assert "密码" in response.content.decode()
     response = client_of(admin_a).post(
         f"/console/staff/{unit_a.pk}/",
-        {"username": "newbie", "last_name": "王", "role": "editor", "password": "Good-pass-2026"},
+        {
+            "username": "newbie",
+            "last_name": "王",
+            "identity_number": "110105198503151230",
+            "role": "editor",
+            "password": "Good-pass-2026",
+        },
     )
     assert response.status_code == 302
     assert unit_a.memberships.filter(user__username="newbie", role="editor").exists()

@@ -108,3 +108,74 @@ def test_every_environment_variable_is_in_the_readme_table():
     documented = {name for cell in first_cells for name in re.findall(r"`([A-Z_]+)`", cell)}
     assert read, "no environment variables found in settings.py"
     assert read - documented == set()
+
+
+# Business records and accounts: views, API endpoints, forms and dashboard panels reach them
+# only through the scope layer (accounts.scoping) or a public scope of their manager that
+# anyone may read (published documents, published reports).
+SCOPED_MODELS = {
+    "Document",
+    "Revision",
+    "Attachment",
+    "Alert",
+    "Application",
+    "Letter",
+    "Remedy",
+    "AnnualReport",
+    "User",
+    "Membership",
+}
+PUBLIC_SCOPES = {"published", "public", "in_force_on"}
+INTERFACE_MODULES = ("views.py", "console_views.py", "api.py", "forms.py", "dashboard.py")
+
+
+def _unscoped_reads(tree):
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "objects"
+            and isinstance(node.value, ast.Name)
+            and node.value.id in SCOPED_MODELS
+        ):
+            yield node.lineno, f"{node.value.id}.objects"
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("get_object_or_404", "get_list_or_404")
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id in SCOPED_MODELS
+        ):
+            yield node.lineno, f"{node.func.id}({node.args[0].id})"
+
+
+def _public_scope_lines(tree):
+    """Lines reading `Model.objects.<public scope>(...)`: allowed."""
+    return {
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in PUBLIC_SCOPES
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "objects"
+    }
+
+
+@pytest.mark.parametrize(
+    "path", list(_python_files(*INTERFACE_MODULES)), ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_interfaces_read_business_records_only_through_the_scope_layer(path):
+    tree = ast.parse(path.read_text())
+    public = _public_scope_lines(tree)
+    offenders = [
+        f"line {line}: {what}" for line, what in _unscoped_reads(tree) if line not in public
+    ]
+    assert offenders == [], "use gongkai.accounts.scoping (or a public scope) instead"
+
+
+def test_the_scope_check_catches_a_direct_read():
+    source = "def view(request, pk):\n    return get_object_or_404(Application, pk=pk)\n"
+    source += "q = Document.objects.filter(pk=1)\nok = Document.objects.published()\n"
+    tree = ast.parse(source)
+    found = [what for line, what in _unscoped_reads(tree) if line not in _public_scope_lines(tree)]
+    assert found == ["get_object_or_404(Application)", "Document.objects"]

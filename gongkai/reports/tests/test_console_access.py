@@ -27,11 +27,12 @@ def test_every_report_page_requires_login(client, report):
 
 
 def test_editor_of_unit_b_cannot_see_or_edit_unit_a_report(client_of, report, editor_b):
+    # Out of scope is simply not found: the page does not even confirm the report exists.
     client = client_of(editor_b)
-    assert client.get(f"/console/reports/{report.pk}/").status_code == 403
-    assert client.get(f"/console/reports/{report.pk}/cells/t3/new.total/").status_code == 403
+    assert client.get(f"/console/reports/{report.pk}/").status_code == 404
+    assert client.get(f"/console/reports/{report.pk}/cells/t3/new.total/").status_code == 404
     response = client.post(f"/console/reports/{report.pk}/edit/", {"licensing_decisions": "9"})
-    assert response.status_code == 403
+    assert response.status_code == 404
     report.refresh_from_db()
     assert report.licensing_decisions == 0
 

@@ -1,0 +1,207 @@
+"""The one scope layer: what a person may see and act on, for every path (console pages, forms'
+choice fields, drill-down lists, console search, the API's staff endpoints).
+
+Views, API endpoints and forms read business records only through these functions; a
+structural test (`core/tests/test_structure.py`) fails when one reads such a model directly.
+The rules, in one place:
+
+- a business role reaches the records of the units it is held in (the office role: every unit
+  of its government); the three administrators hold no business role, so they reach no
+  business record at all (三员分立);
+- business roles never manage an administrator's account;
+- nobody reviews what they wrote, edited or submitted, whatever account they use: accounts
+  are one person when they share an identity (`User.person_key`) or one created the other
+  (its creator knew its first password).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from gongkai.units.models import Unit
+
+from .models import Membership, User
+from .permissions import units_for
+from .roles import ADMINISTRATOR_ROLES, WORK_ROLES, Role
+
+# ---------------------------------------------------------------- units
+
+
+def work_units(user, *roles):
+    """Units where `user` holds one of the business `roles` (any business role when none are
+    given); administrator roles never count."""
+    wanted = (set(roles) or set(WORK_ROLES)) & WORK_ROLES
+    if not wanted:
+        return Unit.objects.none()
+    return units_for(user, *wanted)
+
+
+# ---------------------------------------------------------------- business records
+
+
+def documents(user, *roles):
+    """Documents (drafts included) of the user's units."""
+    from gongkai.publishing.models import Document
+
+    return Document.objects.filter(unit__in=work_units(user, *roles))
+
+
+def readable_documents(user):
+    """Documents of the user's units, and published documents anyone may read."""
+    from gongkai.publishing.models import Document
+
+    return Document.objects.filter(
+        Q(unit__in=work_units(user)) | Q(pk__in=Document.objects.published().values("pk"))
+    )
+
+
+def published_revisions():
+    """Versions anyone may read: the published one and those it superseded."""
+    from gongkai.publishing.models import Revision, RevisionStatus
+
+    return Revision.objects.filter(status__in=(RevisionStatus.PUBLISHED, RevisionStatus.SUPERSEDED))
+
+
+def public_attachments():
+    """Attachments of published versions of proactively disclosed, published documents."""
+    from gongkai.publishing import vocabularies as v
+    from gongkai.publishing.models import Attachment, DocumentState
+
+    return Attachment.objects.filter(
+        revision__in=published_revisions(),
+        revision__document__state=DocumentState.PUBLISHED,
+        revision__document__disclosure=v.PROACTIVE,
+    )
+
+
+def revisions(user, *roles):
+    from gongkai.publishing.models import Revision
+
+    return Revision.objects.filter(document__unit__in=work_units(user, *roles))
+
+
+def alerts(user):
+    from gongkai.publishing.models import Alert
+
+    return Alert.objects.filter(unit__in=work_units(user))
+
+
+def applications(user, *roles):
+    """Applications received by the user's units (the office: its government's)."""
+    from gongkai.applications.models import READING_ROLES, Application
+
+    return Application.objects.filter(unit__in=work_units(user, *(roles or READING_ROLES)))
+
+
+def applicant_applications(ids):
+    """What an applicant reaches: the applications whose tracking number and access code they
+    gave in this session (`ids` is what the session remembers)."""
+    from gongkai.applications.models import Application
+
+    return Application.objects.filter(pk__in=[i for i in ids if isinstance(i, int)])
+
+
+def applicant_letters(ids):
+    from gongkai.applications.models import Letter
+
+    return Letter.objects.filter(application__in=applicant_applications(ids)).select_related(
+        "application"
+    )
+
+
+def remedies(user):
+    from gongkai.applications.models import Remedy
+
+    return Remedy.objects.filter(application__in=applications(user))
+
+
+def reports(user):
+    from gongkai.reports.models import AnnualReport
+    from gongkai.reports.workflow import READ_ROLES
+
+    return AnnualReport.objects.filter(unit__in=work_units(user, *READ_ROLES))
+
+
+def linkable_documents(unit):
+    """Documents a document of `unit` may amend, repeal, replace or interpret: its own unit's,
+    those it co-issued, and — for a people's government — its own departments' (the law lets
+    a government repeal or amend what its departments issued). Never another unit's."""
+    from gongkai.publishing.models import Document
+
+    allowed = Q(unit=unit) | Q(co_issuers=unit)
+    if unit.is_government:
+        allowed |= Q(unit__government=unit)
+    return Document.objects.filter(allowed).distinct()
+
+
+# ---------------------------------------------------------------- accounts
+
+
+def accounts_with_roles():
+    """Every staff account holding a role: the system administrator's view of accounts."""
+    return User.objects.filter(memberships__isnull=False).distinct()
+
+
+def administrator_accounts():
+    return User.objects.filter(memberships__role__in=ADMINISTRATOR_ROLES).distinct()
+
+
+def is_administrator(user) -> bool:
+    return Membership.objects.filter(user=user, role__in=ADMINISTRATOR_ROLES).exists()
+
+
+def staff_memberships(actor, unit):
+    """The memberships a unit administrator (or the office) manages in `unit`: never those of
+    administrator accounts."""
+    if not work_units(actor, Role.UNIT_ADMIN, Role.OFFICE).filter(pk=unit.pk).exists():
+        raise PermissionDenied("您没有管理该单位人员的权限。")
+    return Membership.objects.filter(unit=unit).exclude(user__in=administrator_accounts())
+
+
+def staff_accounts(actor, unit):
+    return User.objects.filter(pk__in=staff_memberships(actor, unit).values("user_id"))
+
+
+def unit_staff(unit, roles):
+    """Active accounts holding one of `roles` in `unit` (e.g. the handlers an application may
+    be assigned to)."""
+    return User.objects.filter(
+        memberships__unit=unit, memberships__role__in=roles, is_active=True
+    ).distinct()
+
+
+def require_manageable_account(actor, user) -> None:
+    """Business roles never manage an administrator's account."""
+    if is_administrator(user) and not is_administrator(actor):
+        raise PermissionDenied("管理员账号只能由系统管理员管理。")
+
+
+# ---------------------------------------------------------------- separation of duties
+
+
+def same_person(a, b) -> bool:
+    """Whether accounts `a` and `b` may be one person acting twice."""
+    if a is None or b is None:
+        return False
+    if a.pk == b.pk:
+        return True
+    if a.person_key and a.person_key == b.person_key:
+        return True
+    return a.created_by_id == b.pk or b.created_by_id == a.pk
+
+
+def is_independent(actor, participants) -> bool:
+    """Whether `actor` is, by none of their accounts, one of `participants` (ids or users)."""
+    ids = {p if isinstance(p, int) else p.pk for p in participants if p is not None}
+    if actor.pk in ids:
+        return False
+    return not any(same_person(actor, person) for person in User.objects.filter(pk__in=ids))
+
+
+def participants(target, actions, since=None) -> set[int]:
+    """Accounts recorded in the audit trail as having taken one of `actions` on `target`."""
+    from gongkai.audit.models import AuditEvent
+
+    events = AuditEvent.objects.for_target(target).filter(action__in=actions)
+    if since is not None:
+        events = events.filter(created_at__gte=since)
+    return set(events.exclude(actor=None).values_list("actor_id", flat=True))

@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from gongkai.publishing import samplefiles, workflow
 from gongkai.publishing.tests.factories import published
@@ -57,7 +58,7 @@ def test_hits_carry_highlighted_and_plain_titles_and_metadata(client, forest, un
     assert "<mark>森林防火</mark>" in hit["title_html"]
     assert hit["unit"] == unit_a.code and hit["doc_number"] == "测政办发〔2020〕12号"
     assert hit["index_number"] == forest.index_number
-    assert hit["published_on"] == forest.published_at.date().isoformat()
+    assert hit["published_on"] == timezone.localtime(forest.published_at).date().isoformat()
     assert hit["snippet_html"]
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 
 from gongkai.accounts.tests.factories import StaffFactory
 from gongkai.publishing import samplefiles, workflow
@@ -68,7 +69,7 @@ def test_header_box_leads_to_highlighted_results_with_metadata(client, forest, u
     assert f'href="/documents/{forest.pk}/"' in html
     assert unit_a.short_name in html and forest.doc_number in html.replace("<mark>", "")
     assert forest.index_number in html
-    assert forest.published_at.strftime("%Y-%m-%d") in html
+    assert timezone.localtime(forest.published_at).strftime("%Y-%m-%d") in html
 
 
 @pytest.mark.parametrize(

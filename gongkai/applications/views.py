@@ -540,7 +540,7 @@ def policy_edit(request):
 
 
 def _letter_settings_units(user):
-    units = units_for(user, *remedies.SETTINGS_ROLES).filter(
+    units = scoping.work_units(user, *remedies.SETTINGS_ROLES).filter(
         pk__in=Unit.objects.receiving_applications()
     )
     if not units.exists():

@@ -3,6 +3,7 @@ publishing's `document_changed`; units, guides, columns and annual reports are f
 save, which their services do inside their own transaction, so the render request commits with
 the change. Extra requests are harmless (a page rendered twice is the same page)."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from gongkai.publishing.models import Column, Guide
@@ -11,6 +12,7 @@ from gongkai.reports.models import AnnualReport
 from gongkai.units.models import Unit
 
 from . import outbox
+from .context_processors import forget_urgent_notices
 from .models import RenderOperation
 
 Subject = RenderOperation.Subject
@@ -20,6 +22,9 @@ def _document_changed(sender, document_id, sitewide=False, **kwargs):
     outbox.enqueue(Subject.DOCUMENT, document_id)
     if sitewide:  # an urgent banner appears on, or goes from, every page
         outbox.enqueue(Subject.ALL)
+        # Dropped now and again on commit: a page read in between may have cached the old list.
+        forget_urgent_notices()
+        transaction.on_commit(forget_urgent_notices)
 
 
 def _unit_saved(sender, instance, **kwargs):

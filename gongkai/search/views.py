@@ -16,6 +16,8 @@ from .forms import PAGE_SIZE, SearchForm
 from .query import parse
 
 DRAFTS_PER_PAGE = 10
+# How long the rendered filter choices are reused (a renamed unit shows after this).
+FILTERS_CACHE_SECONDS = 300
 BRACKETS = ("〔〕", "[]", "()", "（）", "【】")
 
 
@@ -35,6 +37,7 @@ def results(request):
             "selected_unit": form.params().get("unit", ""),
             "start": _first_number(outcome),
             "page_links": _page_links(form, outcome),
+            "filters_cache_seconds": FILTERS_CACHE_SECONDS,
         },
     )
 

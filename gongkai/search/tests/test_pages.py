@@ -248,3 +248,14 @@ def test_very_broad_queries_show_an_estimated_total(client, forest, monkeypatch)
     html = search_page(client, q="通知")
     assert re.search(r"找到 约 <strong>\d+</strong> 条结果", html)
     assert client.get("/api/v1/search?q=通知").json()["total_is_estimate"] is True
+
+
+def test_the_filter_choices_are_rendered_once_for_every_query(client, unit_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/search/?q=森林")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/?q=防火").content.decode()
+    assert f'<option value="{unit_a.code}"' in html
+    assert not [q for q in queries if 'FROM "units_unit"' in q["sql"]]

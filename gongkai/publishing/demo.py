@@ -225,6 +225,14 @@ def _regular_items(b: _Builder):
                 month=published.month,
                 n=b.rng.randint(1, 4),
             )
+            plan = {}
+            if "应急预案" in title:  # listed at /contingency-plans/ while in force
+                start = published.date()
+                plan = dict(
+                    is_contingency_plan=True,
+                    effective_date=start,
+                    expiry_date=start + timedelta(days=3 * 365),
+                )
             position = b.add(
                 unit,
                 title=title,
@@ -232,6 +240,7 @@ def _regular_items(b: _Builder):
                 subject=subject,
                 doc_type=doc_type,
                 published=published,
+                **plan,
             )
             if doc_type in ("data", "report", "list") and b.rng.random() < 0.5:
                 rows = [["项目", "金额（万元）", "说明"]] + [

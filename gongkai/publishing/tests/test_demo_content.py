@@ -34,6 +34,7 @@ def test_demo_is_large_linked_idempotent_and_public_part_has_no_personal_data():
     assert {"docx", "xlsx", "pdf"} <= set(Attachment.objects.values_list("kind", flat=True))
     assert not files.verify_files()
     assert len(set(published.values_list("index_number", flat=True))) == published.count()
+    assert published.filter(is_contingency_plan=True, validity="in_force").exists()
     _check_planted_drafts_stay_unpublished()
     before = Document.objects.count()
     _load()

@@ -78,8 +78,10 @@ PAGES_DIR = env_str("PAGES_DIR", "")
 # The public address the static copies are rendered for (absolute links in feeds, sitemap).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
+# No Django admin: 三员分立 leaves no back door around the services. gongkai.accounts comes
+# before django.contrib.auth so that its `createsuperuser` (which refuses) wins.
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "gongkai.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -92,7 +94,6 @@ INSTALLED_APPS = [
     "gongkai.core",
     "gongkai.audit",
     "gongkai.units",
-    "gongkai.accounts",
     "gongkai.workdays",
     "gongkai.publishing",
     "gongkai.applications",
@@ -194,6 +195,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_LOCKOUT_TEMPLATE = "console/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Every failure and every sign-in is kept (AccessFailureLog, AccessLog); accounts.signals
+# refuses to delete them, and axes must never prune them.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 10**12
 AXES_VERBOSE = False
 # Lockout is per account: locking by address would shut out a whole office behind one NAT.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -3,7 +3,6 @@ public patterns (namespace = app name) and console patterns (namespace = console
 
 import importlib
 
-from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.api.api import api
@@ -22,13 +21,9 @@ def _domain_patterns():
     return patterns
 
 
-admin.site.site_header = "政务公开平台 · 系统管理"
-admin.site.site_title = "系统管理"
-
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("console/", include("gongkai.console.urls")),
-    path("admin/", admin.site.urls),
     path("api/", api.urls),
     *_domain_patterns(),
 ]

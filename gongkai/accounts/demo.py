@@ -30,7 +30,7 @@ DEMO_LOGINS = (
     ("fgj-reviewer", "区发改局 审核"),
     ("fgj-admin", "区发改局 单位管理员"),
     ("fgj-head", "区发改局 公开工作机构负责人"),
-    ("sysadmin", "系统管理员（Django 管理后台）"),
+    ("sysadmin", "系统管理员（账号管理）"),
     ("secadmin", "安全管理员"),
     ("auditadmin", "审计管理员"),
 )
@@ -56,8 +56,6 @@ def load(stdout):
                 last_name=last,
                 first_name=first,
                 password=template.password,
-                is_staff=role == Role.SYSADMIN,
-                is_superuser=role == Role.SYSADMIN,
             )
             for username, _unit, role, last, first in accounts
         ]

@@ -21,6 +21,10 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "工作人员"
         verbose_name_plural = "工作人员"
+        constraints = [
+            # 三员分立 leaves no back door: no account stands above the roles.
+            models.CheckConstraint(condition=models.Q(is_superuser=False), name="no_superuser")
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.username

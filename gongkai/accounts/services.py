@@ -11,7 +11,7 @@ from gongkai.core.identity import is_valid_resident_id
 
 from . import scoping
 from .models import Membership, User
-from .permissions import has_role, require
+from .permissions import has_role, require, require_any_role
 from .roles import ADMINISTRATOR_ROLES, Role
 
 ROLE_SEPARATION_MESSAGE = (
@@ -39,6 +39,23 @@ def person_key(identity_number: str) -> str:
     return lookup_hash(number)
 
 
+def _new_account(*, actor, username, password, last_name, first_name, email, identity_number):
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": "该用户名已被使用。"})
+    user = User(
+        username=username,
+        last_name=last_name,
+        first_name=first_name,
+        email=email,
+        created_by=actor,
+        person_key=person_key(identity_number) if identity_number else "",
+    )
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    return user
+
+
 @transaction.atomic
 def create_staff(
     *,
@@ -58,25 +75,67 @@ def create_staff(
     second account (see `scoping.same_person`)."""
     require(actor, unit, Role.UNIT_ADMIN, Role.OFFICE)
     if role in ADMINISTRATOR_ROLES:
-        raise ValidationError("管理员账号由系统管理员在系统管理后台创建。")
+        raise ValidationError("管理员账号由系统管理员在“账号管理”中创建。")
     if role == Role.OFFICE and not (unit.is_government and has_role(actor, unit, Role.OFFICE)):
         raise ValidationError("政务公开办角色只能由政务公开办设在人民政府上。")
-    if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": "该用户名已被使用。"})
-    user = User(
+    user = _new_account(
+        actor=actor,
         username=username,
+        password=password,
         last_name=last_name,
         first_name=first_name,
         email=email,
-        created_by=actor,
-        person_key=person_key(identity_number) if identity_number else "",
+        identity_number=identity_number,
     )
-    validate_password(password, user)
-    user.set_password(password)
-    user.save()
     with acting_as(actor):  # the audit trail records the role granted
         Membership.objects.create(user=user, unit=unit, role=role)
     record(actor=actor, action="staff.create", target=user, data={"unit": unit.code, "role": role})
+    return user
+
+
+@transaction.atomic
+def create_administrator(
+    *, actor, username, password, last_name, unit, role, identity_number=""
+) -> User:
+    """An account holding one of the three administrator roles on a government, alone (三员
+    分立). The system administrator creates it in the console; `actor` None is the server's
+    command line (`manage.py create_administrator`), for the first one."""
+    if role not in ADMINISTRATOR_ROLES:
+        raise ValidationError("这里只能创建系统管理员、安全管理员或审计管理员账号。")
+    if not unit.is_government:
+        raise ValidationError("管理员角色设在人民政府上。")
+    if actor is not None and not has_role(actor, unit, Role.SYSADMIN):
+        raise PermissionDenied("只有系统管理员可以创建管理员账号。")
+    user = _new_account(
+        actor=actor,
+        username=username,
+        password=password,
+        last_name=last_name,
+        first_name="",
+        email="",
+        identity_number=identity_number,
+    )
+    with acting_as(actor):
+        Membership.objects.create(user=user, unit=unit, role=role)
+    record(
+        actor=actor,
+        action="staff.create",
+        target=user,
+        data={"unit": unit.code, "role": role, "via": "console" if actor else "command"},
+    )
+    return user
+
+
+@transaction.atomic
+def set_administrator_active(*, actor, user, active) -> User:
+    """The system administrator enables or disables an account; never their own (so there is
+    always one to undo a mistake) and never by a business role."""
+    require_any_role(actor, Role.SYSADMIN)
+    if user.pk == actor.pk:
+        raise ValidationError("不能停用自己的账号。")
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    record(actor=actor, action="staff.activate" if active else "staff.deactivate", target=user)
     return user
 
 

@@ -86,3 +86,16 @@ class StaffForm(forms.Form):
         widget=forms.PasswordInput,
         help_text="至少 10 位，包含小写字母、大写字母、数字、符号中的三类。",
     )
+
+
+class AdministratorForm(forms.Form):
+    """The system administrator creates the other administrators' accounts (三员分立)."""
+
+    username = StaffForm.base_fields["username"]
+    last_name = forms.CharField(label="姓名", max_length=40)
+    identity_number = StaffForm.base_fields["identity_number"]
+    role = forms.ChoiceField(
+        label="角色",
+        choices=[(role.value, role.label) for role in Role if role in ADMINISTRATOR_ROLES],
+    )
+    password = StaffForm.base_fields["password"]

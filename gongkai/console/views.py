@@ -21,7 +21,14 @@ from gongkai.units import services as unit_services
 from gongkai.units.models import Unit
 
 from .decorators import staff_required
-from .forms import LoginForm, MergeForm, PasswordChangeForm, StaffForm, UnitForm
+from .forms import (
+    AdministratorForm,
+    LoginForm,
+    MergeForm,
+    PasswordChangeForm,
+    StaffForm,
+    UnitForm,
+)
 from .panels import panels_for
 
 
@@ -168,6 +175,46 @@ def staff_toggle(request, pk, user_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("console:staff", pk=unit.pk)
+
+
+def _sysadmin_government(user):
+    require_any_role(user, Role.SYSADMIN)
+    return units_for(user, Role.SYSADMIN).filter(kind="government").first()
+
+
+@staff_required
+def accounts(request):
+    """The system administrator's account management: every account with its roles; new
+    administrator accounts. Nobody resets another person's password here."""
+    government = _sysadmin_government(request.user)
+    form = AdministratorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            account_services.create_administrator(
+                actor=request.user, unit=government, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"已创建账号：{form.cleaned_data['username']}")
+            return redirect("console:accounts")
+    rows = scoping.accounts_with_roles().prefetch_related("memberships__unit").order_by("username")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "console/accounts.html", {"page": page, "form": form})
+
+
+@staff_required
+@require_POST
+def account_toggle(request, pk):
+    _sysadmin_government(request.user)
+    user = get_object_or_404(scoping.accounts_with_roles(), pk=pk)
+    try:
+        account_services.set_administrator_active(
+            actor=request.user, user=user, active=not user.is_active
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("console:accounts")
 
 
 @staff_required

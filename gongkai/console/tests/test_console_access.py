@@ -139,19 +139,6 @@ def test_unit_admin_creates_staff_through_the_console(client_of, admin_a, unit_a
     assert unit_a.memberships.filter(user__username="newbie", role="editor").exists()
 
 
-def test_django_admin_is_for_system_administrators_only(client_of, office):
-    assert client_of(office).get("/admin/").status_code == 302
-
-
-def test_system_administrator_manages_accounts_in_the_django_admin(client_of, government, unit_a):
-    sysadmin = StaffFactory(
-        membership__unit=government, membership__role="sysadmin", is_staff=True, is_superuser=True
-    )
-    client = client_of(sysadmin)
-    assert client.get("/admin/accounts/user/").status_code == 200
-    assert unit_a.full_name in client.get("/admin/units/unit/").content.decode()
-
-
 def test_the_console_menu_shows_only_what_a_role_can_use(client_of, editor_a, office):
     editor_menu = client_of(editor_a).get("/console/").content.decode()
     assert "主动公开" in editor_menu
@@ -214,47 +201,6 @@ def test_staff_change_their_own_password(client_of, editor_a):
     assert editor_a.check_password("New-pass-2026x")
     assert AuditEvent.objects.for_target(editor_a).get(action="staff.password").actor == editor_a
     assert client.get(reverse("console:dashboard")).status_code == 200
-
-
-def test_django_admin_keeps_administrator_roles_on_their_own_accounts(
-    client_of, government, unit_a
-):
-    from gongkai.accounts.models import Membership
-
-    sysadmin = StaffFactory(
-        membership__unit=government, membership__role="sysadmin", is_staff=True, is_superuser=True
-    )
-    auditor = StaffFactory(membership__unit=government, membership__role="auditadmin")
-    held = auditor.memberships.get()
-    data = {
-        "username": auditor.username,
-        "last_name": auditor.last_name,
-        "is_active": "on",
-        "date_joined_0": "2026-01-01",
-        "date_joined_1": "00:00:00",
-        "memberships-TOTAL_FORMS": "2",
-        "memberships-INITIAL_FORMS": "1",
-        "memberships-0-id": held.pk,
-        "memberships-0-user": auditor.pk,
-        "memberships-0-unit": government.pk,
-        "memberships-0-role": "auditadmin",
-        "memberships-1-user": auditor.pk,
-        "memberships-1-unit": unit_a.pk,
-        "memberships-1-role": "editor",
-    }
-    response = client_of(sysadmin).post(f"/admin/accounts/user/{auditor.pk}/change/", data)
-    assert response.status_code == 200
-    assert "三员分立" in response.content.decode()
-    assert list(Membership.objects.filter(user=auditor).values_list("role", flat=True)) == [
-        "auditadmin"
-    ]
-
-
-def test_the_audit_log_is_not_in_the_django_admin(client_of, government):
-    sysadmin = StaffFactory(
-        membership__unit=government, membership__role="sysadmin", is_staff=True, is_superuser=True
-    )
-    assert client_of(sysadmin).get("/admin/audit/auditevent/").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -193,6 +193,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "gongkai.core.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "console/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # Every failure and every sign-in is kept (AccessFailureLog, AccessLog); accounts.signals
@@ -200,8 +201,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 10**12
 AXES_VERBOSE = False
-# Lockout is per account: locking by address would shut out a whole office behind one NAT.
+# Axes locks per account; per client address a higher limit (a whole office may sit behind one
+# NAT) is kept by core.throttle's atomic counter in the login view.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
+
+# Rate limits of the public side, per client address (core.throttle): wrong tracking-number /
+# access-code pairs per 15 minutes, and applications submitted per hour.
+LOOKUP_FAILURE_LIMIT = env_int("LOOKUP_FAILURE_LIMIT", 5)
+SUBMISSION_LIMIT = env_int("SUBMISSION_LIMIT", 10)
+# Behind a reverse proxy: the header it writes the client's address into (e.g. X-Real-IP or
+# X-Forwarded-For, whose last entry is used). Empty: the connection's address, as is.
+TRUSTED_PROXY_HEADER = env_str("TRUSTED_PROXY_HEADER")
 
 # 等保 2.0 and the Cybersecurity Law (Art. 21) ask for logs kept at least six months.
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 183)
@@ -225,12 +236,13 @@ STORAGES = {
     },
 }
 
+REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env_str("REDIS_URL"),
+        "LOCATION": REDIS_URL,
     }
-    if env_str("REDIS_URL")
+    if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 

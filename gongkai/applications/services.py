@@ -3,10 +3,12 @@ facts, issuing and checking access codes, duplicate suggestions. State changes l
 ``workflow``."""
 
 import difflib
+import functools
 import secrets
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db.models import Q
 
@@ -53,13 +55,25 @@ def normalise_access_code(code):
     return "".join((code or "").split()).upper()
 
 
+@functools.cache
+def _stand_in_hash(hasher_path):
+    """A hash to check against when the tracking number is unknown, made once per hasher, so
+    an unknown number costs exactly one hash check like a known one (not a hash and a check)."""
+    return make_password(secrets.token_urlsafe(16))
+
+
 def find_by_access(tracking_number, access_code):
-    """The application whose number and code both match, or None. A wrong number still costs
-    one hash check, so timing does not tell which half was wrong."""
+    """The application whose number and code both match, or None. Known and unknown numbers
+    take the same path: one query and one hash check, so timing does not tell which half was
+    wrong."""
     application = Application.objects.filter(
         tracking_number=(tracking_number or "").strip()
     ).first()
-    encoded = application.access_code_hash if application else make_password("unused")
+    encoded = (
+        application.access_code_hash
+        if application
+        else _stand_in_hash(settings.PASSWORD_HASHERS[0])
+    )
     matches = check_password(normalise_access_code(access_code), encoded)
     return application if application and matches else None
 

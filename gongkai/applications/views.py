@@ -3,8 +3,8 @@ URL per transition). Each view validates a form, calls one workflow function and
 
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -16,6 +16,7 @@ from gongkai.accounts.permissions import has_any_role, has_role, require_any_rol
 from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
 from gongkai.console.decorators import staff_required
+from gongkai.core import throttle
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 from gongkai.units.models import Unit
@@ -31,7 +32,6 @@ from .models import (
 )
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-LOOKUP_LIMIT = 5
 LOOKUP_WINDOW = 15 * 60
 SESSION_ACCESS = "applications_access"
 SESSION_RECEIPT = "applications_receipt"
@@ -86,6 +86,10 @@ def _form_with_a_new_key(request):
 
 
 def _submit(request, form):
+    limit = throttle.Limit("submission", settings.SUBMISSION_LIMIT, 60 * 60)
+    if not throttle.take(limit, throttle.client_address(request)):
+        form.add_error(None, "提交过于频繁：同一网络一小时内提交的申请已达上限，请稍后再试。")
+        return False
     try:
         application, code = workflow.register_application(
             actor=None,
@@ -124,31 +128,21 @@ def receipt(request):
     )
 
 
-def _client_key(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def lookup_allowed(request):
-    return cache.get(f"applications:lookup:{_client_key(request)}", 0) < LOOKUP_LIMIT
-
-
-def lookup_failed(request):
-    key = f"applications:lookup:{_client_key(request)}"
-    cache.add(key, 0, LOOKUP_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, LOOKUP_WINDOW)
+def _lookup_limit():
+    return throttle.Limit("lookup", settings.LOOKUP_FAILURE_LIMIT, LOOKUP_WINDOW)
 
 
 def find_for_applicant(request, tracking_number, access_code):
-    """The application for a lookup, or a Chinese error message; failures are rate-limited."""
-    if not lookup_allowed(request):
+    """The application for a lookup, or a Chinese error message. Every attempt is counted per
+    client address before the lookup (so parallel guesses cannot slip past the limit) and a
+    correct one is given back: only failures use up the allowance."""
+    who = throttle.client_address(request)
+    if not throttle.take(_lookup_limit(), who):
         return None, "查询失败次数过多，请15分钟后再试。"
     application = services.find_by_access(tracking_number, access_code)
     if application is None:
-        lookup_failed(request)
         return None, "申请编号或查询码不正确。"
+    throttle.give_back(_lookup_limit(), who)
     return application, ""
 
 

@@ -1,5 +1,6 @@
 from axes.models import AccessAttempt
 from axes.utils import reset
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -15,6 +16,7 @@ from gongkai.accounts.permissions import require, require_any_role, roles_of, un
 from gongkai.accounts.roles import Role
 from gongkai.audit.chain import verify_chain
 from gongkai.audit.models import AuditEvent
+from gongkai.core import throttle
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 from gongkai.units import services as unit_services
@@ -33,9 +35,27 @@ from .panels import panels_for
 
 
 class LoginView(auth_views.LoginView):
+    """Axes locks an account after repeated failures; here the failures from one client
+    address are limited too, with an atomic shared counter (a sign-in that succeeds gives its
+    count back)."""
+
     template_name = "console/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        limit = throttle.Limit(
+            "login", settings.LOGIN_ADDRESS_FAILURE_LIMIT, settings.AXES_COOLOFF_TIME.seconds
+        )
+        who = throttle.client_address(request)
+        if not throttle.take(limit, who):
+            form = self.get_form()
+            form.add_error(None, "该网络地址登录失败次数过多，请稍后再试。")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        response = super().post(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            throttle.give_back(limit, who)
+        return response
 
 
 @staff_required

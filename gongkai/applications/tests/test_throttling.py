@@ -62,8 +62,11 @@ def test_parallel_guesses_get_no_more_than_the_limit(submit, unit_a, settings):
 
     def guess():
         start.wait()
-        page = lookup(Client(), application.tracking_number, "WRONG").content.decode()
-        answers.append(REFUSED if REFUSED in page else LIMITED if LIMITED in page else page)
+        try:
+            page = lookup(Client(), application.tracking_number, "WRONG").content.decode()
+            answers.append(REFUSED if REFUSED in page else LIMITED if LIMITED in page else page)
+        finally:
+            connection.close()
 
     threads = [threading.Thread(target=guess) for _ in range(12)]
     for thread in threads:

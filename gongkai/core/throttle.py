@@ -25,16 +25,18 @@ class Limit:
     seconds: int
 
 
-def client_address(request) -> str:
+def client_address(request) -> str | None:
     """The client's address: from the trusted proxy's header when one is configured (its last
-    entry, the one the proxy itself appended), else from the connection."""
+    entry, the one the proxy itself appended), else from the connection; None when neither
+    holds an address (axes stores it in an address column, which refuses anything else)."""
     header = settings.TRUSTED_PROXY_HEADER
     if header:
         meta = "HTTP_" + header.upper().replace("-", "_")
         value = request.META.get(meta, "").split(",")[-1].strip()
         if _is_address(value):
             return value
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    value = request.META.get("REMOTE_ADDR", "")
+    return value if _is_address(value) else None
 
 
 def _is_address(value) -> bool:
@@ -45,20 +47,20 @@ def _is_address(value) -> bool:
     return True
 
 
-def _window_key(limit: Limit, who: str) -> tuple[str, int]:
+def _window_key(limit: Limit, who: str | None) -> tuple[str, int]:
     now = int(local_now().timestamp())
     window = now // limit.seconds
     expires_in = (window + 1) * limit.seconds - now
-    return f"gongkai:throttle:{limit.name}:{who}:{window}", expires_in
+    return f"gongkai:throttle:{limit.name}:{who or 'unknown'}:{window}", expires_in
 
 
-def take(limit: Limit, who: str) -> bool:
+def take(limit: Limit, who: str | None) -> bool:
     """Count one attempt by `who`; False when it is beyond the limit of this window."""
     key, expires_in = _window_key(limit, who)
     return _increment(key, expires_in, 1) <= limit.count
 
 
-def give_back(limit: Limit, who: str) -> None:
+def give_back(limit: Limit, who: str | None) -> None:
     """Undo one counted attempt (e.g. a lookup that succeeded: only failures count)."""
     key, expires_in = _window_key(limit, who)
     _increment(key, expires_in, -1)

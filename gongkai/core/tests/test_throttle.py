@@ -76,3 +76,5 @@ def test_only_the_configured_header_names_the_client(rf, settings):
     assert throttle.client_address(chained) == "1.2.3.4"
     garbage = rf.get("/", HTTP_X_FORWARDED_FOR="not-an-address", REMOTE_ADDR="10.0.0.1")
     assert throttle.client_address(garbage) == "10.0.0.1"
+    nothing = rf.get("/", REMOTE_ADDR="")
+    assert throttle.client_address(nothing) is None  # axes' address column takes NULL only

@@ -17,6 +17,8 @@ class User(AbstractUser):
     created_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # An initial password was chosen by someone else: its owner replaces it before any work.
+    must_change_password = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         verbose_name = "工作人员"

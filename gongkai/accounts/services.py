@@ -49,6 +49,7 @@ def _new_account(*, actor, username, password, last_name, first_name, email, ide
         email=email,
         created_by=actor,
         person_key=person_key(identity_number) if identity_number else "",
+        must_change_password=True,
     )
     validate_password(password, user)
     user.set_password(password)
@@ -187,5 +188,6 @@ def change_password(*, actor, user, old_password, new_password) -> None:
         raise ValidationError({"new_password": "新密码不能与当前密码相同。"})
     validate_password(new_password, user)
     user.set_password(new_password)
+    user.must_change_password = False
     with acting_as(actor):  # the audit trail records a password change, wherever it is done
-        user.save(update_fields=["password"])
+        user.save(update_fields=["password", "must_change_password"])

@@ -193,6 +193,9 @@ def test_a_unit_administrator_cannot_review_their_own_draft_with_a_second_accoun
     client.logout()
     login = {"username": "admin-a-2", "password": "Second-self-2026"}
     assert client.post(reverse("console:login"), login).status_code == 302
+    change = {"old_password": "Second-self-2026", "new_password": "Second-self-2027"}
+    change["new_password_again"] = change["new_password"]
+    assert client.post(reverse("console:password"), change).status_code == 302
     response = client.post(
         reverse("console-publishing:review", args=[document.pk]),
         {"confidentiality_result": "同意公开", "disclosure_confirmed": "on"},
@@ -223,6 +226,8 @@ def test_accounts_sharing_an_identity_are_one_person(client_of, unit_a, admin_a,
         role="reviewer",
         identity_number=IDENTITY.lower(),
     )
+    # Both owners have replaced the initial passwords, so both accounts may work.
+    User.objects.filter(username__startswith="wang-").update(must_change_password=False)
     editor = User.objects.get(username="wang-editor")
     reviewer = User.objects.get(username="wang-reviewer")
     assert editor.person_key == reviewer.person_key != ""

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
@@ -43,10 +43,20 @@ class StaffApplicationIn(ApplicationIn):
     event_date: date | None = None
 
 
+RECEIVED_ON = Field(
+    description="收到申请之日（条例第三十一条）；网上申请为双方确认之日，未确认时为暂按的日期"
+)
+RECEIPT_CONFIRMED = Field(
+    description="网上申请是否已经双方确认；为 false 时收到申请之日和答复期限都是暂定的"
+)
+
+
 class Submitted(Schema):
     tracking_number: str
     access_code: str | None
-    received_on: date
+    submitted_on: date = Field(description="提交日期（其他渠道为签收或确认等登记的日期）")
+    received_on: date = RECEIVED_ON
+    receipt_confirmed: bool = RECEIPT_CONFIRMED
     due_date: date | None
     due_provisional: bool
 
@@ -72,7 +82,9 @@ class StatusOut(Schema):
     unit: str
     status: str
     status_label: str
-    received_on: date
+    submitted_on: date = Field(description="提交日期（其他渠道为签收或确认等登记的日期）")
+    received_on: date = RECEIVED_ON
+    receipt_confirmed: bool = RECEIPT_CONFIRMED
     corrected_received_on: date | None
     due_date: date | None
     due_provisional: bool
@@ -118,7 +130,9 @@ def _register(payload, **extra):
         {
             "tracking_number": application.tracking_number,
             "access_code": code,
+            "submitted_on": application.event_date,
             "received_on": application.received_on,
+            "receipt_confirmed": not application.awaits_confirmation,
             "due_date": application.due_date,
             "due_provisional": application.due_provisional,
         },
@@ -174,7 +188,9 @@ def status(request, payload: AccessIn):
         "unit": application.unit.full_name,
         "status": application.status,
         "status_label": application.get_status_display(),
+        "submitted_on": application.event_date,
         "received_on": application.received_on,
+        "receipt_confirmed": not application.awaits_confirmation,
         "corrected_received_on": application.corrected_received_on,
         "due_date": application.due_date,
         "due_provisional": application.due_provisional,

@@ -57,6 +57,9 @@ class ReplyFacts:
     fee_clock_stops: bool = True
     extension: int = 0
     custom_due: date | None = None
+    # Art. 31(三): an online application the unit has not yet confirmed; ``received`` is then
+    # only the day it was submitted (or the next working day), so the deadline is provisional.
+    awaiting_confirmation: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,10 @@ def reply_deadline(calendar, facts):
     )
     notes = _notes(facts, start, pauses)
     waiting_for_receipt = any(wait.is_provisional for wait in waits)
+    if facts.awaiting_confirmation:
+        notes += (
+            "网上申请尚待受理单位确认收到，暂按提交日期计算；确认后，答复期限自双方确认之日起计算。",
+        )
     if waiting_for_receipt:
         notes += (
             "对方收到通知的日期尚未登记，暂按发出之日计算其答复或缴费期限；"
@@ -140,7 +147,8 @@ def reply_deadline(calendar, facts):
             f"{facts.custom_due:%Y年%m月%d日}。",
         )
         return ReplyDeadline(facts.custom_due, False, deadline, notes)
-    return ReplyDeadline(deadline.due, deadline.provisional or waiting_for_receipt, deadline, notes)
+    provisional = deadline.provisional or waiting_for_receipt or facts.awaiting_confirmation
+    return ReplyDeadline(deadline.due, provisional, deadline, notes)
 
 
 def _notes(facts, start, pauses):

@@ -319,9 +319,29 @@ class PolicyForm(forms.Form):
         choices=[(str(key), label) for key, label in ONLINE_RULE_LABELS.items()],
         widget=forms.RadioSelect,
     )
+    online_receipt_confirms = forms.TypedChoiceField(
+        label="网上申请的双方确认（第三十一条第（三）项）",
+        choices=[
+            ("1", "平台自动回执即为双方确认，以提交日期为收到申请之日"),
+            ("0", "由受理单位在工作台确认收到，以确认之日为收到申请之日"),
+        ],
+        coerce=lambda value: value == "1",
+        empty_value=True,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     fee_clock_stops = forms.BooleanField(label="等待缴费期间暂停计算答复期限", required=False)
     reminder_days = forms.CharField(
         label="到期提醒（剩余工作日，逗号分隔，如 5,3,1）", max_length=40
+    )
+
+
+class ConfirmReceiptForm(forms.Form):
+    confirmed_on = forms.DateField(
+        label="双方确认之日",
+        widget=DATE,
+        initial=today_initial,
+        help_text="与申请人确认收到申请的日期；答复期限自该日起计算。",
     )
 
 

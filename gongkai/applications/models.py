@@ -129,6 +129,9 @@ class Application(models.Model):
     channel = models.CharField("申请渠道", max_length=20, choices=_choices(CHANNEL_LABELS))
     event_date = models.DateField("提交、签收或确认日期")
     received_on = models.DateField("收到申请之日", db_index=True)
+    # Art. 31(三): an online application is received on the day both sides confirm it. Empty
+    # while the unit has yet to confirm; ``received_on`` then holds the provisional date.
+    confirmed_on = models.DateField("双方确认之日", null=True, blank=True)
     corrected_received_on = models.DateField("收到补正后申请之日", null=True, blank=True)
     custom_due = models.DateField("依第三十五条确定的答复期限", null=True, blank=True)
 
@@ -179,6 +182,10 @@ class Application(models.Model):
     @property
     def clock_start(self):
         return self.corrected_received_on or self.received_on
+
+    @property
+    def awaits_confirmation(self):
+        return self.channel == "online" and self.confirmed_on is None
 
     def is_overdue(self, today):
         return self.is_open and self.due_date is not None and self.due_date < today
@@ -555,6 +562,12 @@ class Policy(Row):
         default=OnlineNonWorkingDayRule.NEXT_WORKING_DAY,
     )
     fee_clock_stops = models.BooleanField("等待缴费期间暂停计算答复期限", default=True)
+    online_receipt_confirms = models.BooleanField(
+        "网上申请以平台自动回执为双方确认",
+        default=True,
+        help_text="不勾选时，网上申请须由受理单位在工作台确认收到，以确认之日为收到申请之日"
+        "（条例第三十一条第（三）项）。",
+    )
     reminder_days = models.CharField(
         "到期提醒（剩余工作日，逗号分隔）", max_length=40, default="5,3,1"
     )

@@ -22,7 +22,7 @@ from .received import OnlineNonWorkingDayRule
 
 MAX_REMINDER_DAYS = 20
 MAX_REMINDERS = 5
-FIELDS = ("online_nonworking_rule", "fee_clock_stops", "reminder_days")
+FIELDS = ("online_nonworking_rule", "online_receipt_confirms", "fee_clock_stops", "reminder_days")
 
 
 def parse_reminder_days(text):
@@ -47,7 +47,9 @@ def _values(policy):
 
 
 @transaction.atomic
-def save_policy(*, actor, online_nonworking_rule, fee_clock_stops, reminder_days):
+def save_policy(
+    *, actor, online_nonworking_rule, fee_clock_stops, reminder_days, online_receipt_confirms=True
+):
     """Put a new policy in force; returns (policy, lines describing recomputed due dates)."""
     require_any_role(actor, Role.OFFICE)
     if online_nonworking_rule not in set(OnlineNonWorkingDayRule):
@@ -56,6 +58,7 @@ def save_policy(*, actor, online_nonworking_rule, fee_clock_stops, reminder_days
     current = Policy.objects.select_for_update().order_by("-id").first() or Policy()
     after = {
         "online_nonworking_rule": str(online_nonworking_rule),
+        "online_receipt_confirms": bool(online_receipt_confirms),
         "fee_clock_stops": bool(fee_clock_stops),
         "reminder_days": parse_reminder_days(reminder_days),
     }

@@ -111,6 +111,7 @@ def reply_facts(application, calendar, policy=None):
         fee_clock_stops=policy.fee_clock_stops,
         extension=extension.working_days if extension else 0,
         custom_due=application.custom_due,
+        awaiting_confirmation=application.awaits_confirmation,
     )
 
 

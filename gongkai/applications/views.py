@@ -279,6 +279,7 @@ def register(request):
 
 
 ACTION_FORMS = {
+    "confirm_receipt": (forms.ConfirmReceiptForm, "确认收到网上申请（双方确认）"),
     "request_correction": (forms.CorrectionForm, "告知补正"),
     "receive_correction": (forms.ReceiveCorrectionForm, "收到补正"),
     "close_correction_lapsed": (forms.ClosingDateForm, "逾期未补正，终止办理"),
@@ -497,6 +498,7 @@ RECOMPUTED_LINES_SHOWN = 20
 def _policy_initial(current):
     return {
         "online_nonworking_rule": str(current.online_nonworking_rule),
+        "online_receipt_confirms": "1" if current.online_receipt_confirms else "0",
         "fee_clock_stops": current.fee_clock_stops,
         "reminder_days": current.reminder_days,
     }

@@ -62,6 +62,7 @@ from .remedies import remedy_notice
 S = Status
 TRANSITIONS = {
     "register_application": {(None, S.IN_PROGRESS)},
+    "confirm_receipt": {(S.IN_PROGRESS, S.IN_PROGRESS)},
     "request_correction": {(S.IN_PROGRESS, S.AWAITING_CORRECTION)},
     "receive_correction": {(S.AWAITING_CORRECTION, S.IN_PROGRESS)},
     "close_correction_lapsed": {(S.AWAITING_CORRECTION, S.CLOSED)},
@@ -100,11 +101,14 @@ DUPLICATE_SUBMISSION = "duplicate_submission"
 
 def allowed_actions(application):
     """Names of the transitions possible from the application's current status."""
-    return {
+    names = {
         name
         for name, edges in TRANSITIONS.items()
         if any(source == application.status for source, _target in edges)
     }
+    if not application.awaits_confirmation:
+        names.discard("confirm_receipt")
+    return names
 
 
 def _move(application, action, target):
@@ -270,13 +274,14 @@ def register_application(
         # The public form and API never pass a date; the demo passes the submission day.
         event_date = event_date or today
     calendar = services.current_calendar()
+    policy = Policy.current()
     try:
         received = received_date(
             calendar,
             channel=channel,
             event_date=event_date,
             today=today,
-            online_rule=Policy.current().online_nonworking_rule,
+            online_rule=policy.online_nonworking_rule,
         )
     except ReceivedDateError as exc:
         raise ValidationError({"event_date": str(exc)}) from exc
@@ -296,6 +301,11 @@ def register_application(
         channel=channel,
         event_date=event_date,
         received_on=received,
+        # Art. 31(三): where the unit's policy makes the platform's receipt the confirmation,
+        # both sides have confirmed on the received date; otherwise the unit confirms later.
+        confirmed_on=received
+        if channel == Channel.ONLINE and policy.online_receipt_confirms
+        else None,
         created_by=actor,
         **{name: str(value).strip() for name, value in fields.items()},
     )
@@ -315,10 +325,42 @@ def register_application(
         encrypted_content=encrypt_bytes(identity_proof),
     )
     services.refresh_due_date(application)
-    letters.issue(application, LetterKind.RECEIPT, issued_on=today)
+    if not application.awaits_confirmation:
+        letters.issue(application, LetterKind.RECEIPT, issued_on=today)
     via = f"经 API 令牌“{api_token.name}”（{unit.code}）登记" if api_token else ""
     _finish(actor, application, "register_application", None, reason=via, data={"channel": channel})
     return application, code
+
+
+@transaction.atomic
+def confirm_receipt(*, actor, application, confirmed_on):
+    """Art. 31(三): the unit confirms an online application with the applicant; that day is the
+    received date and the reply clock starts from it. The receipt letter goes out then."""
+    application = _lock(application, "confirm_receipt")
+    _require_handler(actor, application)
+    if not application.awaits_confirmation:
+        raise ValidationError("该申请不是待确认的网上申请，无需确认。")
+    _date(
+        confirmed_on, "双方确认之日", not_before=application.event_date, not_before_label="提交日期"
+    )
+    source = _move(application, "confirm_receipt", application.status)
+    before = application.received_on
+    application.received_on = application.confirmed_on = confirmed_on
+    application.save(update_fields=["received_on", "confirmed_on"])
+    services.refresh_due_date(application)
+    letters.issue(application, LetterKind.RECEIPT, issued_on=confirmed_on)
+    _finish(
+        actor,
+        application,
+        "confirm_receipt",
+        source,
+        data={
+            "submitted_on": str(application.event_date),
+            "from": str(before),
+            "to": str(confirmed_on),
+        },
+    )
+    return application
 
 
 ANONYMOUS_SCOPE = "anonymous"

@@ -12,18 +12,23 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
+from gongkai.api.choices import choice
 from gongkai.units.models import Unit
 
 from . import tokens, views, workflow
+from .models import DeliveryWanted, FormatWanted, IdentityKind, LetterKind
+from .models import Status as ApplicationStatus
+from .outcomes import ApplicantKind, Outcome
+from .received import CHANNEL_LABELS
 
 router = Router(tags=["依申请公开"])
 
 
 class ApplicationIn(Schema):
-    unit: str
-    applicant_kind: str
+    unit: str = Field(description="受理单位代码（见 /api/v1/units 的 code）")
+    applicant_kind: choice(ApplicantKind.choices, "申请人类型")
     applicant_name: str
-    identity_kind: str
+    identity_kind: choice(IdentityKind.choices, "证件类型")
     identity_number: str
     identity_proof_base64: str
     phone: str
@@ -33,13 +38,13 @@ class ApplicationIn(Schema):
     title: str
     document_number: str = ""
     description: str
-    format_wanted: str
-    delivery_wanted: str
+    format_wanted: choice(FormatWanted.choices, "信息提供形式")
+    delivery_wanted: choice(DeliveryWanted.choices, "获取信息方式")
     submission_key: str | None = None
 
 
 class StaffApplicationIn(ApplicationIn):
-    channel: str
+    channel: choice(CHANNEL_LABELS.items(), "申请渠道")
     event_date: date | None = None
 
 
@@ -72,7 +77,7 @@ class LetterIn(AccessIn):
 
 class LetterOut(Schema):
     id: int
-    kind: str
+    kind: choice(LetterKind.choices, "文书种类")
     kind_label: str
     issued_on: date
 
@@ -80,7 +85,7 @@ class LetterOut(Schema):
 class StatusOut(Schema):
     tracking_number: str
     unit: str
-    status: str
+    status: choice(ApplicationStatus.choices, "办理状态")
     status_label: str
     submitted_on: date = Field(description="提交日期（其他渠道为签收或确认等登记的日期）")
     received_on: date = RECEIVED_ON
@@ -89,7 +94,7 @@ class StatusOut(Schema):
     due_date: date | None
     due_provisional: bool
     replied_on: date | None
-    outcome: str | None
+    outcome: choice(Outcome.choices, "办理结果（年度报告表三的一行）") | None
     outcome_label: str | None
     letters: list[LetterOut]
 

@@ -12,13 +12,28 @@ from django.urls import reverse
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from gongkai.api.choices import choice
 from gongkai.units.models import Unit
 
 from . import vocabularies as v
-from .models import Document, DocumentLink, DocumentState, RevisionStatus
+from .inspection import KIND_LABELS as ATTACHMENT_KIND_LABELS
+from .models import (
+    LINK_INVERSE_LABELS,
+    Document,
+    DocumentLink,
+    DocumentState,
+    LinkKind,
+    RevisionStatus,
+    Validity,
+)
 
 router = Router(tags=["主动公开"])
 MAX_LIMIT = 100
+# A link seen from its target reads the other way: "amends_by" is 被修改.
+LINK_RELATIONS = [
+    *LinkKind.choices,
+    *((f"{kind}_by", label) for kind, label in LINK_INVERSE_LABELS.items()),
+]
 
 
 class DocumentSummary(Schema):
@@ -29,16 +44,16 @@ class DocumentSummary(Schema):
     unit: str
     unit_name: str
     doc_number: str
-    subject: str
+    subject: choice(v.SUBJECT_CHOICES, "主题分类（一级或二级）")
     subject_label: str
-    doc_type: str
+    doc_type: choice(v.DOCUMENT_TYPE_CHOICES, "文种或体裁")
     doc_type_label: str
-    statutory_category: str
+    statutory_category: choice(v.STATUTORY_CHOICES, "法定主动公开事项", blank="不属于法定事项")
     date_written: date | None
     published_at: datetime
     is_normative: bool
     is_rule: bool
-    validity: str
+    validity: choice(Validity.choices, "有效性", blank="不适用（非规范性文件）")
 
 
 class DocumentPage(Schema):
@@ -48,13 +63,13 @@ class DocumentPage(Schema):
 
 class AttachmentOut(Schema):
     name: str
-    kind: str
+    kind: choice(ATTACHMENT_KIND_LABELS.items(), "文件类型（按内容识别）")
     size: int
     url: str
 
 
 class LinkOut(Schema):
-    relation: str
+    relation: choice(LINK_RELATIONS, "与本文件的关系")
     relation_label: str
     document_id: int
     title: str
@@ -65,7 +80,7 @@ class DocumentOut(DocumentSummary):
     keywords: str
     summary: str
     body_text: str
-    disclosure: str
+    disclosure: choice(v.DISCLOSURE_CHOICES, "公开属性")
     effective_date: date | None
     expiry_date: date | None
     version: int
@@ -78,10 +93,10 @@ class DocumentOut(DocumentSummary):
 class Filters(Schema):
     unit: str = ""
     year: int | None = None
-    subject: str = ""
-    type: str = ""
-    category: str = ""
-    validity: str = ""
+    subject: choice(v.SUBJECT_CHOICES, "主题分类", blank="全部") = ""
+    type: choice(v.DOCUMENT_TYPE_CHOICES, "文种或体裁", blank="全部") = ""
+    category: choice(v.STATUTORY_CHOICES, "法定主动公开事项", blank="全部") = ""
+    validity: choice(Validity.choices, "有效性", blank="全部") = ""
     normative: bool | None = None
     cursor: str = ""
     limit: int = 20

@@ -6,7 +6,17 @@ from datetime import date
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from gongkai.api.choices import choice
+from gongkai.publishing import vocabularies as v
+from gongkai.publishing.models import Validity
+
 from .forms import PAGE_SIZE, SearchForm
+
+
+def _form_choices(name, description):
+    """The search form's own choices ("" = 全部), so the schema cannot drift from the form."""
+    return choice(SearchForm.base_fields[name].choices, description)
+
 
 router = Router(tags=["检索"])
 
@@ -15,12 +25,12 @@ class SearchParams(Schema):
     # Strings, so that a bad value gets the form's Chinese message instead of a bare 422.
     q: str = ""
     unit: str = ""
-    subject: str = ""
-    doc_type: str = ""
-    category: str = ""
-    validity: str = ""
+    subject: _form_choices("subject", "主题分类（一级）") = ""
+    doc_type: _form_choices("doc_type", "文种或体裁") = ""
+    category: _form_choices("category", "法定主动公开事项") = ""
+    validity: _form_choices("validity", "有效性") = ""
     year: str = ""
-    sort: str = "relevance"
+    sort: _form_choices("sort", "排序") = "relevance"
     page: str = "1"
     page_size: str = str(PAGE_SIZE)
 
@@ -38,8 +48,8 @@ class SearchHit(Schema):
     doc_number: str
     doc_number_html: str
     index_number: str
-    doc_type: str
-    validity: str
+    doc_type: choice(v.DOCUMENT_TYPE_CHOICES, "文种或体裁")
+    validity: choice(Validity.choices, "有效性", blank="不适用（非规范性文件）")
     validity_label: str
 
 

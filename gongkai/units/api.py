@@ -1,6 +1,8 @@
 from ninja import Router, Schema
 
-from .models import Unit
+from gongkai.api.choices import choice
+
+from .models import Unit, UnitKind
 
 router = Router(tags=["单位"])
 
@@ -9,7 +11,7 @@ class UnitOut(Schema):
     code: str
     full_name: str
     short_name: str
-    kind: str
+    kind: choice(UnitKind.choices, "单位类型")
     parent: str | None
     government: str | None
     credit_code: str

@@ -2,7 +2,9 @@ from datetime import date
 
 from ninja import Query, Router, Schema, Status
 
-from .calendar import compute_deadline
+from gongkai.api.choices import choice
+
+from .calendar import STEP_KIND_LABELS, compute_deadline
 from .forms import CalculatorForm
 from .services import current_calendar
 
@@ -11,7 +13,7 @@ router = Router(tags=["工作日"])
 
 class StepOut(Schema):
     day: date
-    kind: str
+    kind: choice(STEP_KIND_LABELS.items(), "这一天在计算中的情况")
     note: str
     count: int | None
 

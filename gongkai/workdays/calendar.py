@@ -32,6 +32,13 @@ HOLIDAY = "holiday"
 MAKEUP_WORKDAY = "makeup_workday"
 PAUSED = "paused"
 STEP_KINDS = (COUNTED, WEEKEND, HOLIDAY, MAKEUP_WORKDAY, PAUSED)
+STEP_KIND_LABELS = {
+    COUNTED: "计入的工作日",
+    WEEKEND: "周末",
+    HOLIDAY: "节假日",
+    MAKEUP_WORKDAY: "调休上班日",
+    PAUSED: "暂停计时",
+}
 
 ONE_DAY = timedelta(days=1)
 

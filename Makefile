@@ -40,11 +40,12 @@ run: install ## Set up the database, load the demo district and serve it on 127.
 	trap 'kill $$indexer $$renderer 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver --noreload 127.0.0.1:$(PORT)
 
-chromium: ## Make sure Debian's chromium is there for the browser tests
-	@command -v chromium >/dev/null && exit 0; \
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	elif sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	else echo "浏览器测试需要 Debian 的 chromium 软件包，请先运行：sudo apt-get install chromium"; exit 1; fi
+# fonts-wqy-microhei: a Chinese font for the browser and for the paper application form's PDF.
+chromium: ## Make sure Debian's chromium (and a Chinese font) are there for the browser tests
+	@command -v chromium >/dev/null && test -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
+	elif sudo -n true 2>/dev/null; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
+	else echo "浏览器测试需要 Debian 的 chromium 和 fonts-wqy-microhei 软件包，请先运行：sudo apt-get install chromium fonts-wqy-microhei"; exit 1; fi
 
 nginx: ## Make sure Debian's nginx (with brotli) is there for the static-publishing tests
 	@command -v nginx >/dev/null && test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so && exit 0; \

@@ -171,3 +171,21 @@ def browser_page(_chromium, live_server):
     page.set_default_timeout(15000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def axe():
+    """`axe(page)` fails the test on any axe-core violation on the page as it is now (axe-core
+    is bundled in the axe-playwright-python package; nothing is fetched)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def check(page):
+        violations = checker.run(page).response["violations"]
+        found = [
+            f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
+        ]
+        assert not found, f"axe on {page.url}:\n" + "\n".join(found)
+
+    return check

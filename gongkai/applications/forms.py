@@ -1,15 +1,18 @@
-"""Forms of the public portal and the console. They only check shapes; the workflow functions
-check the law and raise ValidationError, which ``core.forms.apply_errors`` puts back on the form."""
+"""Forms of the public portal and the console. They check shapes (the application form also
+asks the workflow's intake checks, to show every problem at once); the workflow functions check
+the law and raise ValidationError, which ``core.forms.apply_errors`` puts back on the form."""
 
 import secrets
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from gongkai.core.clock import local_today
 from gongkai.core.forms import within_upload_limit
 from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
 
+from . import workflow
 from .fees import FEE_METHOD_LABELS
 from .legal_basis import PROVISIONS
 from .models import (
@@ -26,6 +29,17 @@ from .models import (
 from .outcomes import OUTCOME_GROUPS, ApplicantKind
 from .received import CHANNEL_LABELS, ONLINE_RULE_LABELS, Channel
 from .workflow import CLOSING_OUTCOMES, IDENTITY_PROOF_MAX_BYTES
+
+INTAKE_FIELDS = (
+    "applicant_name",
+    "phone",
+    "title",
+    "description",
+    "format_wanted",
+    "delivery_wanted",
+    "address",
+    "email",
+)
 
 DATE = DateInput()
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -97,6 +111,37 @@ class ApplicationForm(forms.Form):
         if upload.size > IDENTITY_PROOF_MAX_BYTES:
             raise forms.ValidationError("身份证明文件不能超过 5 MB。")
         return upload
+    template_name = "portal/forms/public.html"
+    # Browsers never keep a chosen file across a page load, and the proof is personal data
+    # the server keeps only inside a registered application.
+    RESELECT = "页面不会保留已选择的文件，请重新选择身份证明。"
+
+    def clean(self):
+        """The workflow's own checks too, so every problem shows in one round, not one by one."""
+        data = super().clean()
+        proof = data.get("identity_proof")
+        fields = {name: data.get(name, "") for name in INTAKE_FIELDS}
+        try:
+            workflow.check_intake(
+                fields=fields,
+                applicant_kind=data.get("applicant_kind", ""),
+                identity_kind=data.get("identity_kind", ""),
+                identity_number=data.get("identity_number", "").strip().upper(),
+                identity_proof=proof.read() if proof else b"",
+            )
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                if name not in self.errors:
+                    self.add_error(name, messages)
+        finally:
+            if proof:
+                proof.seek(0)
+        return data
+
+    def ask_for_files_again(self):
+        """After an error the chosen file is gone from the page: say so beside the field."""
+        if "identity_proof" not in self.errors:
+            self.add_error("identity_proof", self.RESELECT)
 
     def workflow_kwargs(self):
         data = dict(self.cleaned_data)
@@ -117,6 +162,7 @@ class StaffApplicationForm(ApplicationForm):
 
 
 class StatusLookupForm(forms.Form):
+    template_name = "portal/forms/public.html"
     tracking_number = forms.CharField(label="申请编号", max_length=20)
     access_code = forms.CharField(label="查询码", max_length=20, widget=forms.PasswordInput)
 

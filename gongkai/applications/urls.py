@@ -4,9 +4,12 @@ from . import views
 
 portal_urlpatterns = [
     path("apply/", views.apply, name="apply"),
+    path("apply/notice/", views.notice, name="notice"),
+    path("apply/form.<str:fmt>", views.paper_form, name="paper-form"),
     path("apply/receipt/", views.receipt, name="receipt"),
     path("apply/status/", views.status, name="status"),
     path("apply/letters/<int:pk>/", views.applicant_letter, name="letter"),
+    path("apply/files/<int:pk>/", views.released_file, name="released-file"),
 ]
 
 console_urlpatterns = [

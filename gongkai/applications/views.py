@@ -21,14 +21,27 @@ from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 from gongkai.units.models import Unit
 
-from . import forms, policy, remedies, services, tokens, workflow
+from . import (
+    deadlines,
+    fees,
+    flowchart,
+    forms,
+    paperform,
+    policy,
+    remedies,
+    services,
+    tokens,
+    workflow,
+)
 from .letters import DEFAULTS, VARIABLES, current_template, save_template
 from .models import (
     HANDLING_ROLES,
     OPEN_STATUSES,
     ApiToken,
+    DeliveryWanted,
     LetterTemplate,
     Policy,
+    ReleasedFile,
 )
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -65,14 +78,27 @@ def _was_issued_here(request, key):
 
 def apply(request):
     if request.method != "POST":
-        form = forms.ApplicationForm(initial={"submission_key": _issue_submission_key(request)})
+        form = forms.ApplicationForm(
+            initial={
+                "submission_key": _issue_submission_key(request),
+                "unit": _unit_asked_for(request),
+            }
+        )
     elif not _was_issued_here(request, request.POST.get("submission_key", "")):
         form = _form_with_a_new_key(request)
     else:
         form = forms.ApplicationForm(request.POST, request.FILES)
         if form.is_valid() and _submit(request, form):
             return redirect("applications:receipt")
-    return render(request, "applications/apply.html", {"form": form})
+    if form.is_bound:
+        form.ask_for_files_again()
+    return render(request, "applications/apply.html", {"form": form, **journey_context()})
+
+
+def _unit_asked_for(request):
+    """A unit's guide links here with ``?unit=CODE``, so the form starts on that unit."""
+    code = request.GET.get("unit", "")
+    return Unit.objects.receiving_applications().filter(code=code).first() if code else None
 
 
 def _form_with_a_new_key(request):
@@ -124,6 +150,7 @@ def receipt(request):
             "application": application,
             "access_code": code,
             "letters": _applicant_letters(application),
+            **journey_context(),
         },
     )
 
@@ -153,6 +180,7 @@ def _applicant_letters(application):
 def status(request):
     form = forms.StatusLookupForm(request.POST or None)
     context = {"form": form}
+    application = _looked_up_before(request)
     if request.method == "POST" and form.is_valid():
         application, error = find_for_applicant(
             request, form.cleaned_data["tracking_number"], form.cleaned_data["access_code"]
@@ -161,15 +189,33 @@ def status(request):
             form.add_error(None, error)
         else:
             _grant_access(request, application)
-            context.update(
-                application=application,
-                deadline=services.reply_deadline_for(application),
-                windows=services.windows_of(application),
-                letters=_applicant_letters(application),
-                deliveries=application.deliveries.all(),
-                reply=getattr(application, "reply", None),
-            )
+    if application is not None:
+        reply = getattr(application, "reply", None)
+        context.update(
+            application=application,
+            deadline=services.reply_deadline_for(application),
+            windows=services.windows_of(application),
+            letters=_applicant_letters(application),
+            deliveries=application.deliveries.all(),
+            reply=reply,
+            released_files=_released_files(application, reply),
+        )
     return render(request, "applications/status.html", context)
+
+
+def _looked_up_before(request):
+    """The application named in ``?number=``, if this session submitted or looked it up."""
+    number = request.GET.get("number", "")
+    allowed = request.session.get(SESSION_ACCESS, [])
+    if not number or not allowed:
+        return None
+    return scoping.applicant_applications(allowed).filter(tracking_number=number).first()
+
+
+def _released_files(application, reply):
+    if reply is None or application.delivery_wanted != DeliveryWanted.ONLINE:
+        return []
+    return list(reply.files.only("pk", "name", "reply_id"))
 
 
 def applicant_letter(request, pk):
@@ -179,6 +225,58 @@ def applicant_letter(request, pk):
     if not letter.for_applicant:
         raise Http404
     return _docx_response(letter)
+
+
+def released_file(request, pk):
+    """A file released with the reply, for an applicant who chose to view and download online
+    and whose session has looked the application up."""
+    released = get_object_or_404(ReleasedFile.objects.select_related("reply__application"), pk=pk)
+    application = released.reply.application
+    if (
+        application.pk not in request.session.get(SESSION_ACCESS, [])
+        or application.delivery_wanted != DeliveryWanted.ONLINE
+    ):
+        raise Http404
+    response = HttpResponse(bytes(released.content), content_type=released.content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(released.name)}"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def journey_context():
+    """The limits and local rules the applicant's pages explain."""
+    return {
+        "policy": Policy.current(),
+        "limits": {
+            "reply": deadlines.REPLY_LIMIT,
+            "extension": deadlines.MAX_EXTENSION,
+            "correction_notice": deadlines.CORRECTION_NOTICE_LIMIT,
+            "free_items": fees.PER_ITEM_FREE,
+            "free_pages": fees.PER_VOLUME_BANDS[0][0],
+        },
+    }
+
+
+def notice(request):
+    return render(
+        request, "applications/notice.html", {**journey_context(), "chart": flowchart.chart()}
+    )
+
+
+PAPER_FORMATS = {
+    "docx": (paperform.docx_bytes, DOCX),
+    "pdf": (paperform.pdf_bytes, "application/pdf"),
+}
+
+
+def paper_form(request, fmt):
+    if fmt not in PAPER_FORMATS:
+        raise Http404
+    render_form, content_type = PAPER_FORMATS[fmt]
+    response = HttpResponse(render_form(), content_type=content_type)
+    name = _quote(f"{paperform.TITLE}.{fmt}")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
 
 
 def _docx_response(letter):

@@ -210,6 +210,25 @@ def _check_required(fields):
         raise ValidationError(missing)
 
 
+def check_intake(*, fields, applicant_kind, identity_kind, identity_number, identity_proof):
+    """Every problem of an application at once, so the applicant fixes them in one round;
+    returns the identity proof's MIME type."""
+    problems = {}
+    mime = None
+    for check, args in (
+        (_check_required, (fields,)),
+        (_check_identity, (applicant_kind, identity_kind, identity_number)),
+        (check_identity_proof, (identity_proof,)),
+    ):
+        try:
+            mime = check(*args) or mime
+        except ValidationError as error:
+            problems.update(error.message_dict)
+    if problems:
+        raise ValidationError(problems)
+    return mime
+
+
 @transaction.atomic
 def register_application(
     *,
@@ -265,10 +284,14 @@ def register_application(
         "address": address,
         "email": email,
     }
-    _check_required(fields)
     identity_number = identity_number.strip().upper()
-    _check_identity(applicant_kind, identity_kind, identity_number)
-    mime = check_identity_proof(identity_proof)
+    mime = check_intake(
+        fields=fields,
+        applicant_kind=applicant_kind,
+        identity_kind=identity_kind,
+        identity_number=identity_number,
+        identity_proof=identity_proof,
+    )
     today = local_today()
     if channel == Channel.ONLINE:
         # The public form and API never pass a date; the demo passes the submission day.

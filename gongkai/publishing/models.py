@@ -291,6 +291,12 @@ class DocumentQuerySet(models.QuerySet):
             Q(repealed_on__isnull=True) | Q(repealed_on__gt=day),
         )
 
+    def not_yet_in_force_on(self, day: date):
+        """Normative documents published before they take effect (施行日期 after `day`)."""
+        return self.published().filter(
+            is_normative=True, effective_date__gt=day, repealed_on__isnull=True
+        )
+
     def filtered(
         self,
         *,

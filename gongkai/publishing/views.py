@@ -5,7 +5,7 @@ import csv
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -243,7 +243,11 @@ def _policy_date(request) -> date:
 def policy_library(request):
     """规范性文件库: normative documents in force on a date, district-wide."""
     on = _policy_date(request)
-    query = Document.objects.in_force_on(on)
+    scope = request.GET.get("scope", "in_force")
+    if scope == "not_yet":
+        query = Document.objects.not_yet_in_force_on(on)
+    else:
+        scope, query = "in_force", Document.objects.in_force_on(on)
     unit = Unit.objects.filter(code=request.GET.get("unit", "")).first()
     if unit:
         query = query.filtered(unit=unit)
@@ -252,8 +256,16 @@ def policy_library(request):
         query = query.filtered(subject=subject)
     keyword = request.GET.get("q", "").strip()[:50]
     if keyword:
-        query = query.filter(title__icontains=keyword)
-    query = query.for_listing().order_by("-effective_date", "-id")
+        query = query.filter(pk__in=full_text_matches(keyword))
+    query = (
+        query.for_listing()
+        .annotate(
+            has_interpretation=Exists(
+                Document.objects.published().filter(interprets=OuterRef("pk"))
+            )
+        )
+        .order_by("-effective_date", "-id")
+    )
     if request.GET.get("format") == "csv":
         return _policy_csv(query, on)
     units = (
@@ -273,6 +285,7 @@ def policy_library(request):
             "subjects": v.TOP_SUBJECTS,
             "subject": subject,
             "keyword": keyword,
+            "scope": scope,
             "query": _query_without_page(request),
         },
     )
@@ -293,6 +306,29 @@ def contingency_plans(request):
         "publishing/contingency_plans.html",
         {"on": today, "page": _page(request, plans), "query": _query_without_page(request)},
     )
+
+
+# Normative documents are a few hundred per government; past this the library says to narrow.
+FULL_TEXT_LIMIT = 1000
+
+
+def full_text_matches(keyword):
+    """Ids of published documents with a validity (normative documents and 规章) whose title,
+    number or body match, through the search app (its index, or its database scan on a node
+    without one)."""
+    from gongkai.search import engine, services
+
+    with_validity = engine.Filters(validities=tuple(Validity.values))
+    ids, page = [], 1
+    while len(ids) < FULL_TEXT_LIMIT:
+        result, _, _ = services.search_published(
+            query=keyword, filters=with_validity, page=page, page_size=engine.MAX_PAGE_SIZE
+        )
+        ids += [hit.id for hit in result.hits]
+        if page * engine.MAX_PAGE_SIZE >= result.total:
+            break
+        page += 1
+    return ids
 
 
 def _policy_csv(query, on):

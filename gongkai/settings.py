@@ -136,7 +136,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "gongkai.portal.context_processors.preferences",
                 "gongkai.portal.context_processors.site",
                 "gongkai.pages.context_processors.urgent_notices",
                 "gongkai.console.context_processors.roles",

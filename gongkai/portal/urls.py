@@ -17,5 +17,7 @@ urlpatterns = [
         "units/<slug:code>/statutory/", publishing_views.column_statutory, name="column-statutory"
     ),
     path("units/<slug:code>/annual-reports/", report_views.column_reports, name="column-reports"),
-    path("preferences/font-size/", views.font_size, name="font-size"),
+    path("display/", views.display_settings, name="display"),
+    path("display.css", views.display_stylesheet, name="display-css"),
+    path("accessibility/", views.accessibility, name="accessibility"),
 ]

@@ -1,15 +1,15 @@
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from gongkai.pages.units import unit_page
 from gongkai.publishing.models import Document
 from gongkai.units.models import Unit, UnitKind
 
-from .context_processors import FONT_SIZES
+from . import display
 
 LATEST_COUNT = 8
 
@@ -68,20 +68,29 @@ def unit_detail(request, unit):
     return render(request, "portal/unit.html", {"unit": unit, "part": "home"})
 
 
-@csrf_exempt
-@require_POST
-def font_size(request):
-    """Sets the reader's font size in a cookie, so the control works without JavaScript.
-
-    No CSRF token: the form is on statically published pages, where a token baked into the
-    copy could not match the reader's cookie; a forged request can only change a display
-    preference, and the redirect target is checked. The cookie makes the reader's pages
-    per-request (see `pages.serving`)."""
-    size = request.POST.get("size", "normal")
-    target = request.POST.get("next", "/")
+@require_GET
+def display_settings(request):
+    """A display link (字号, 高对比度, 长者模式): sets its cookie and goes back to the page,
+    so the controls work without JavaScript."""
+    target = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
     response = HttpResponseRedirect(target)
-    if size in FONT_SIZES:
-        response.set_cookie("font_size", size, max_age=365 * 24 * 3600, samesite="Lax")
+    for name, value in display.cookies_for(request.GET):
+        response.set_cookie(name, value, max_age=display.COOKIE_AGE, samesite="Lax")
     return response
+
+
+@require_GET
+def display_stylesheet(request):
+    """The visitor's display settings as CSS; private and never cached, as it follows cookies."""
+    css = display.stylesheet(display.settings_from(request.COOKIES))
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+@require_GET
+def accessibility(request):
+    return render(request, "portal/accessibility.html")

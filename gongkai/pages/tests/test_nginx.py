@@ -147,5 +147,7 @@ def test_nginx_serves_copies_and_the_application_answers_the_rest(
         assert status == 410 and "已恢复供水" in body.decode()
         # Dynamic pages and personal readers go to the application.
         assert get(base + "/search/?q=%E5%81%9C%E6%B0%B4")[0] == 200
-        status, headers, body = get(base + "/", Cookie="font_size=larger")
-        assert status == 200 and "ETag" not in headers and 'class="font-larger"' in body.decode()
+        status, headers, body = get(base + "/", Cookie="sessionid=x")
+        assert status == 200 and "ETag" not in headers
+        status, headers, body = get(base + "/display.css", Cookie="display_font=larger")
+        assert status == 200 and "137.5%" in body.decode()

@@ -121,7 +121,12 @@ def test_the_application_serves_the_copy_as_nginx_would(client, editor_a, review
     assert b"static copy" not in client.get(document.get_absolute_url()).content
 
 
-def test_a_reader_with_a_larger_font_gets_the_page_in_that_size(client, unit_a):
+def test_a_reader_with_a_larger_font_gets_the_same_copy_and_a_stylesheet_in_that_size(
+    client, unit_a
+):
+    """Display settings live in /display.css, not in the page, so the copy serves everyone."""
     renderer.rebuild()
-    client.post("/preferences/font-size/", {"size": "larger", "next": "/"})
-    assert 'class="font-larger"' in client.get("/").content.decode()
+    renderer.file_for("/").write_text("static copy")
+    client.get("/display/", {"font": "larger", "next": "/"})
+    assert b"".join(client.get("/").streaming_content) == b"static copy"
+    assert "html { font-size: 137.5%; }" in client.get("/display.css").content.decode()

@@ -16,8 +16,8 @@ def test_citizen_reaches_a_unit_column_and_editor_logs_in(browser_page, unit_a, 
     page.get_by_role("link", name="政府信息公开指南").click()
     expect(page.get_by_role("heading", level=1, name=re.compile(unit_a.full_name))).to_be_visible()
 
-    page.get_by_role("button", name="特大").click()
-    expect(page.locator("html")).to_have_class(re.compile("font-larger"))
+    page.get_by_role("link", name="特大").click()
+    expect(page.locator("html")).to_have_css("font-size", "22px")
 
     page.get_by_role("link", name="工作人员登录").click()
     page.get_by_label("用户名").fill(editor_a.username)

@@ -67,18 +67,29 @@ def test_every_response_carries_the_security_headers(client, db):
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_font_size_control_works_without_javascript(client, db):
-    response = client.post("/preferences/font-size/", {"size": "larger", "next": "/units/"})
-    assert response.status_code == 302
-    assert response["Location"] == "/units/"
-    assert 'class="font-larger"' in client.get("/").content.decode()
+def test_display_links_set_cookies_and_come_back(client, db):
+    response = client.get("/display/", {"font": "larger", "contrast": "on", "next": "/units/"})
+    assert response.status_code == 302 and response["Location"] == "/units/"
+    assert response.cookies["display_font"].value == "larger"
+    assert response.cookies["display_contrast"].value == "on"
+    css = client.get("/display.css")
+    assert css["Cache-Control"] == "private, no-store" and "Cookie" in css["Vary"]
+    assert "html { font-size: 137.5%; }" in css.content.decode()
+    assert '.display-controls a[data-contrast="on"] { display: none; }' in css.content.decode()
 
 
-def test_font_size_control_refuses_foreign_redirects(client, db):
-    response = client.post(
-        "/preferences/font-size/", {"size": "large", "next": "https://evil.example/"}
-    )
-    assert response["Location"] == "/"
+def test_display_links_refuse_foreign_redirects_and_unknown_values(client, db):
+    response = client.get("/display/", {"font": "huge", "next": "https://evil.example/"})
+    assert response["Location"] == "/" and "display_font" not in response.cookies
+
+
+def test_pages_carry_no_display_state(client, db):
+    """Pages are the same for every visitor (they may be served as static files); only
+    /display.css follows the cookies."""
+    plain = client.get("/units/").content
+    client.get("/display/", {"font": "larger", "elder": "on", "contrast": "on"})
+    assert client.get("/units/").content == plain
+    assert "html { font-size: 137.5%; }" in client.get("/display.css").content.decode()
 
 
 @pytest.mark.parametrize("count", [5, 60])

@@ -1,0 +1,32 @@
+"""Checks over every page a visitor or a member of staff can reach by following links."""
+
+import pytest
+
+from .pages import broken_references, build_district, crawl
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def district(editor_a, reviewer_a, unit_a, known_calendar, at):
+    return build_district(editor_a, reviewer_a, unit_a, at)
+
+
+def _check(pages):
+    problems = {url: broken_references(html) for url, html in pages.items()}
+    return {url: found for url, found in problems.items() if found}
+
+
+def test_every_public_page_resolves_its_id_references(client, district):
+    pages = crawl(client, "/")
+    pages.update(crawl(client, "/apply/"))
+    assert len(pages) > 20
+    assert _check(pages) == {}
+
+
+@pytest.mark.parametrize("persona", ["editor_a", "reviewer_a", "office", "head_a", "admin_a"])
+def test_every_console_page_resolves_its_id_references(client, district, persona, request):
+    client.force_login(request.getfixturevalue(persona))
+    pages = crawl(client, "/console/")
+    assert len(pages) > 3
+    assert _check(pages) == {}

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "gongkai.search",
     "gongkai.reports",
     "gongkai.pages",
+    "gongkai.feedback",
     "gongkai.portal",
     "gongkai.console",
     "gongkai.api",

@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from gongkai.api.api import api
 
-DOMAIN_APPS = ("workdays", "publishing", "applications", "search", "reports")
+DOMAIN_APPS = ("workdays", "publishing", "applications", "search", "reports", "feedback")
 
 
 def _domain_patterns():

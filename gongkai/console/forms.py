@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from gongkai.accounts.roles import ADMINISTRATOR_ROLES, Role
 from gongkai.core.widgets import DateInput
 from gongkai.units.models import Unit
-from gongkai.units.services import EDITABLE_FIELDS
+from gongkai.units.services import EDITABLE_FIELDS, WEBSITE_FIELDS
 
 
 class LoginForm(AuthenticationForm):
@@ -43,6 +43,9 @@ class UnitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = Unit.objects.filter(government=government)
         self.fields["parent"].required = False
+        if not self.instance.is_government:
+            for name in WEBSITE_FIELDS:
+                del self.fields[name]
 
     def validate_unique(self):
         # Uniqueness is checked by the service, which says which code clashes in Chinese.

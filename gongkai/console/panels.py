@@ -12,6 +12,7 @@ PANEL_APPS = (
     "search",
     "pages",
     "reports",
+    "feedback",
     "units",
     "accounts",
 )

@@ -91,7 +91,7 @@ def unit_edit(request, pk=None):
     current_parent_id = unit.parent_id if unit else None
     form = UnitForm(request.POST or None, instance=unit, government=government)
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "parent"}
+        data = {name: form.cleaned_data[name] for name in form.fields if name != "parent"}
         parent = form.cleaned_data["parent"]
         try:
             if unit is None:

@@ -20,4 +20,6 @@ urlpatterns = [
     path("display/", views.display_settings, name="display"),
     path("display.css", views.display_stylesheet, name="display-css"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("contact/", views.contact, name="contact"),
+    path("site-map/", views.site_map, name="site-map"),
 ]

@@ -94,3 +94,17 @@ def display_stylesheet(request):
 @require_GET
 def accessibility(request):
     return render(request, "portal/accessibility.html")
+
+
+@require_GET
+def contact(request):
+    """联系我们: each government's openness office, and where to write."""
+    governments = Unit.objects.active().filter(kind=UnitKind.GOVERNMENT)
+    return render(request, "portal/contact.html", {"governments": governments})
+
+
+@require_GET
+def site_map(request):
+    """网站地图 for people (the XML one is for search engines)."""
+    units = Unit.objects.active().only("code", "short_name", "full_name", "kind", "government_id")
+    return render(request, "portal/site_map.html", {"groups": _grouped(units)})

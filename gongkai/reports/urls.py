@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 
 portal_urlpatterns = [
+    path("annual-reports/", views.report_index, name="index"),
     path("units/<slug:code>/annual-reports/<int:year>/", views.report_page, name="report"),
     path(
         "units/<slug:code>/annual-reports/<int:year>/report.docx",

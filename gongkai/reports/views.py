@@ -32,6 +32,29 @@ def column_reports(request, unit):
     )
 
 
+@require_GET
+def report_index(request):
+    """Every published annual report of every government and unit, by year."""
+    reports = (
+        AnnualReport.objects.published()
+        .select_related("unit", "unit__government")
+        .order_by("-year", "unit__government__display_order", "unit__display_order", "unit_id")
+    )
+    reports = list(reports)
+    years = sorted({r.year for r in reports}, reverse=True)
+    year = request.GET.get("year", "")
+    chosen = int(year) if year.isdigit() and int(year) in years else None
+    shown = [r for r in reports if chosen is None or r.year == chosen]
+    by_year = {}
+    for report in shown:
+        by_year.setdefault(report.year, []).append(report)
+    return render(
+        request,
+        "reports/index.html",
+        {"years": years, "year": chosen, "by_year": sorted(by_year.items(), reverse=True)},
+    )
+
+
 def _public_report(unit, year, version=None):
     reports = AnnualReport.objects.public().filter(unit=unit, year=year).select_related("unit")
     if version:

@@ -106,6 +106,21 @@ class Unit(models.Model):
     office_hours = models.CharField("办公时间", max_length=120, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
 
+    # A government's website identifiers, shown in its pages' footer (政府网站发展指引).
+    site_code = models.CharField(
+        "网站标识码", max_length=20, blank=True, help_text="政府网站标识码，如 1101050001。"
+    )
+    icp_record = models.CharField(
+        "ICP备案号", max_length=60, blank=True, help_text="如 京ICP备12345678号。"
+    )
+    police_record = models.CharField(
+        "公安机关备案号", max_length=60, blank=True, help_text="如 京公网安备11010502000001号。"
+    )
+    site_organiser = models.CharField(
+        "网站主办单位", max_length=120, blank=True, help_text="留空时显示本政府全称。"
+    )
+    site_operator = models.CharField("网站承办单位", max_length=120, blank=True)
+
     objects = UnitQuerySet.as_manager()
 
     class Meta:

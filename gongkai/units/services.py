@@ -14,6 +14,8 @@ from gongkai.core.identity import is_valid_credit_code
 
 from .models import Unit, UnitKind
 
+# Only a government has a website of its own; its units' pages show its identifiers.
+WEBSITE_FIELDS = ("site_code", "icp_record", "police_record", "site_organiser", "site_operator")
 EDITABLE_FIELDS = (
     "code",
     "full_name",
@@ -32,6 +34,7 @@ EDITABLE_FIELDS = (
     "fax",
     "office_hours",
     "email",
+    *WEBSITE_FIELDS,
 )
 
 

@@ -239,3 +239,16 @@ def test_api_returns_published_reports_with_every_cell(client, published, unit_a
     assert len(item["table4"]) == 15
     assert item["table2"]["fees.amount"] == "0.75"
     assert client.get("/api/v1/annual-reports", {"unit": unit_a.code, "year": 2024}).json() == []
+
+
+def test_the_index_lists_every_units_reports_by_year(client, published, unit_a, editor_a):
+    workflow.new_version(actor=editor_a, report=published, reason="更正")
+    html = client.get("/annual-reports/?year=2025").content.decode()
+    assert 'id="year-2025"' in html
+    assert html.count(f"/units/{unit_a.code}/annual-reports/2025/") == 1
+
+
+def test_wide_tables_scroll_inside_a_labelled_region(client, published, unit_a):
+    html = client.get(f"/units/{unit_a.code}/annual-reports/2025/").content.decode()
+    before_table_three = html.split('data-table="三"')[0].rsplit("<div", 1)[1]
+    assert 'role="region"' in before_table_three and 'tabindex="0"' in before_table_three

@@ -1,0 +1,109 @@
+"""Audit events as Chinese sentences for people ("李华 提交审核了“…”，状态由“草稿”变为“待审核”。")
+instead of action codes. The audit trail itself keeps the codes; this is how the console reads
+them out. An action not listed here still reads as a sentence, with its code in brackets."""
+
+from gongkai.applications.models import Status as ApplicationStatus
+from gongkai.publishing.models import DocumentState, RevisionStatus, Validity
+from gongkai.reports.models import ReportStatus
+
+VERBS = {
+    # publishing
+    "publishing.create": "新建了草稿",
+    "publishing.edit": "修改了草稿",
+    "publishing.attach": "上传了附件",
+    "publishing.detach": "删除了附件",
+    "publishing.submit": "提交审核",
+    "publishing.review": "审核通过",
+    "publishing.return": "退回修改",
+    "publishing.override": "放行了检查发现的问题",
+    "publishing.schedule": "设定了定时发布",
+    "publishing.publish": "发布了",
+    "publishing.start_revision": "开始修订",
+    "publishing.revise": "发布了修订版",
+    "publishing.withdraw": "撤回了",
+    "publishing.validity": "更新了有效性",
+    "publishing.guide": "修改了公开指南",
+    "publishing.expression": "修改了禁用表述",
+    "publishing.column.add": "新增了栏目",
+    # applications
+    "application.register_application": "登记了申请",
+    "application.assign": "分派了申请",
+    "application.add_note": "添加了内部备注",
+    "application.unmask": "查看了未遮蔽的个人信息",
+    "application.request_correction": "发出补正告知",
+    "application.receive_correction": "登记收到补正",
+    "application.close_correction_lapsed": "因逾期未补正终止办理",
+    "application.start_consultation": "发出征求意见",
+    "application.extend_deadline": "延长了答复期限",
+    "application.ask_for_reasons": "要求申请人说明理由",
+    "application.handle_excessive_request": "处理了超出合理范围的申请",
+    "application.issue_fee_notice": "发出收费通知",
+    "application.record_fee_notice_receipt": "登记申请人收到收费通知",
+    "application.record_payment": "登记了缴费",
+    "application.close_fee_unpaid": "因逾期未缴费终止办理",
+    "application.issue_reply": "作出答复",
+    "application.record_delivery": "登记了送达",
+    "application.archive": "归档了申请",
+    "application.record_review": "登记了行政复议或诉讼",
+    "application.update_review": "更新了行政复议或诉讼结果",
+    "application.publish_proactively": "转为主动公开",
+    "application_policy.save": "修改了依申请公开设置",
+    "letter_template.save": "修改了文书模板",
+    "api_token.issue": "签发了接口令牌",
+    "api_token.revoke": "吊销了接口令牌",
+    # reports
+    "report.generate": "生成了年度报告",
+    "report.update": "修改了年度报告",
+    "report.submit": "提交年度报告审核",
+    "report.approve": "审核通过年度报告",
+    "report.return": "退回年度报告",
+    "report.publish": "发布了年度报告",
+    "report.new_version": "新建了年度报告更正版",
+    "report.supersede": "以新版本替代了年度报告",
+    # units, staff, security, calendar, feedback
+    "unit.create": "新建了单位",
+    "unit.update": "修改了单位信息",
+    "unit.move": "调整了上级单位",
+    "unit.merge": "合并了单位",
+    "unit.delete": "删除了单位",
+    "staff.create": "新建了账号",
+    "staff.activate": "启用或停用了账号",
+    "staff.password": "修改了密码",
+    "role.grant": "授予了角色",
+    "role.revoke": "收回了角色",
+    "security.unlock": "解除了登录锁定",
+    "workdays.year_entered": "录入了节假日安排",
+    "workdays.year_corrected": "更正了节假日安排",
+    "feedback.receive": "收到了公众留言",
+    "feedback.handle": "处理了公众留言",
+}
+ALERTS = "publishing.alert."
+
+STATES = {
+    **dict(ApplicationStatus.choices),
+    **dict(DocumentState.choices),
+    **dict(Validity.choices),
+    **dict(ReportStatus.choices),
+    **dict(RevisionStatus.choices),
+    "received": "待处理",
+    "handled": "已处理",
+}
+
+
+def state_label(code):
+    return STATES.get(code, code)
+
+
+def sentence(event):
+    """One event read out: who did what to which record, the state change and the reason."""
+    if event.action.startswith(ALERTS):
+        verb = "提醒"
+    else:
+        verb = VERBS.get(event.action, f"执行了操作（{event.action}）")
+    text = f"{event.actor_label}{verb}“{event.target_label}”"
+    if event.to_state and event.from_state != event.to_state:
+        before = f"由“{state_label(event.from_state)}”" if event.from_state else ""
+        text += f"，状态{before}变为“{state_label(event.to_state)}”"
+    if event.reason:
+        text += f"。理由：{event.reason}"
+    return text + ("" if text.endswith(("。", "！", "？")) else "。")

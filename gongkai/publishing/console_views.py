@@ -8,9 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.accounts import scoping
 from gongkai.accounts.permissions import (
@@ -38,6 +38,7 @@ from .forms import (
     RevisionForm,
     UnitChoiceForm,
 )
+from .inspection import CONTENT_TYPES
 from .models import (
     Column,
     Document,
@@ -278,6 +279,26 @@ def attachment_add(request, document):
         actor=request.user, document=document, data=upload.read(), filename=upload.name
     )
     messages.success(request, f"已添加附件“{upload.name}”。")
+
+
+@staff_required
+@require_GET
+def attachment_view(request, pk, attachment_id):
+    """An attachment of any revision of a document the user's units hold, so the reviewer
+    opens exactly the files being approved."""
+    document = _document(request, pk)
+    revision = document.revisions.filter(attachments__pk=attachment_id).first()
+    if revision is None:
+        raise Http404("没有这个附件")
+    attachment = revision.attachments.only("file", "original_name", "kind").get(pk=attachment_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("附件文件缺失") from None
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    response["Content-Type"] = CONTENT_TYPES.get(attachment.kind, "application/octet-stream")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @workflow_action

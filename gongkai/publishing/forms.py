@@ -180,10 +180,12 @@ class ReasonForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    # Written by the reviewer, never pre-filled: the opinion is the reviewer's own finding.
     confidentiality_result = forms.CharField(
         label="保密审查意见",
         max_length=300,
-        initial="经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="写明审查了哪些内容（正文、附件、元数据）和结论，例如是否涉及国家秘密、工作秘密、商业秘密或个人隐私。",
     )
     disclosure_confirmed = forms.BooleanField(label="已核对公开属性和法定公开事项")
 

@@ -169,6 +169,33 @@ def _guess_unit(lines: list[str], docno_line: int | None, title: str) -> str:
     return ""
 
 
+_LEADING_BLOCK = re.compile(r"^\s*<(p|h[1-6])\b[^>]*>(.*?)</\1>", re.S)
+
+
+def _front_matter(paragraphs: list[str], title: str) -> set[str]:
+    """The lines above the body — the issuing body's header, the 文号 line and the title —
+    which the page shows as metadata and so must not repeat in the body. Nothing when the
+    title is not found near the top."""
+    lines = [re.sub(r"\s+", "", p) for p in paragraphs if p and p.strip()]
+    front = set()
+    for line in lines[:12]:
+        front.add(line)
+        if title and title.endswith(line):
+            return front
+    return set()
+
+
+def without_front_matter(body_html: str, paragraphs: list[str], title: str) -> str:
+    """The body from the first paragraph after the front matter (the salutation, usually)."""
+    front = _front_matter(paragraphs, title)
+    while front and (block := _LEADING_BLOCK.match(body_html)):
+        text = re.sub(r"<[^>]+>|\s+", "", block.group(2))
+        if text and text not in front:
+            break
+        body_html = body_html[block.end() :]
+    return body_html.lstrip()
+
+
 def import_docx(data: bytes, filename: str, *, max_bytes: int | None = None) -> ImportedDocument:
     """Convert an uploaded DOCX into a proposal; raise ImportRejected or FileRejected."""
     found = inspection.inspect(data, filename, max_bytes=max_bytes)
@@ -184,8 +211,9 @@ def import_docx(data: bytes, filename: str, *, max_bytes: int | None = None) -> 
         raise ImportRejected(f"文件“{filename}”无法转换为网页正文，请检查文档是否损坏。") from exc
     paragraphs = [s.text for s in found.segments if inspection.is_body_paragraph(s)]
     proposal = propose_metadata(paragraphs)
+    body = without_front_matter(clean_html(converted.value), paragraphs, proposal["title"])
     return ImportedDocument(
-        body_html=clean_html(converted.value),
+        body_html=body,
         text="\n".join(p for p in paragraphs if p.strip()),
         hidden=found.hidden,
         messages=[m.message for m in converted.messages],

@@ -32,6 +32,11 @@ console_urlpatterns = [
     path("<int:pk>/edit/", console_views.document_edit, name="edit"),
     path("<int:pk>/attachments/", console_views.attachment_add, name="attach"),
     path(
+        "<int:pk>/attachments/<int:attachment_id>/",
+        console_views.attachment_view,
+        name="attachment",
+    ),
+    path(
         "<int:pk>/attachments/<int:attachment_id>/delete/",
         console_views.attachment_remove,
         name="detach",

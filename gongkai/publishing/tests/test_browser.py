@@ -22,7 +22,7 @@ def _login(page, user):
 
 
 def test_import_submit_review_publish_then_visible_on_portal(
-    browser_page, unit_a, editor_a, reviewer_a
+    browser_page, axe, unit_a, editor_a, reviewer_a
 ):
     page = browser_page
     _login(page, editor_a)
@@ -55,6 +55,13 @@ def test_import_submit_review_publish_then_visible_on_portal(
     _login(page, reviewer_a)
     page.goto("/console/publishing/")
     page.get_by_role("link", name=TITLE).click()
+    body = page.get_by_role("region", name="正文（发布后的样子）")
+    expect(body.get_by_text("定于汛前组织一次应急演练。")).to_be_visible()
+    expect(page.get_by_label(re.compile("保密审查意见"))).to_have_value("")
+    axe(page)
+    page.get_by_label(re.compile("保密审查意见")).fill(
+        "已审查正文和元数据，不涉及秘密和个人隐私，同意公开。"
+    )
     page.get_by_label(re.compile("已核对公开属性")).check()
     page.get_by_role("button", name="审核通过").click()
     page.get_by_role("button", name="发布", exact=True).click()
@@ -64,4 +71,5 @@ def test_import_submit_review_publish_then_visible_on_portal(
     page.get_by_role("link", name=TITLE).click()
     expect(page.get_by_role("heading", level=1, name=TITLE)).to_be_visible()
     expect(page.get_by_role("cell", name="测甲发〔2024〕11号")).to_be_visible()
+    axe(page)
     assert page.console_errors == []

@@ -30,6 +30,18 @@ def test_import_proposes_metadata_from_the_text():
     assert "各街道办事处" in result.text
 
 
+def test_the_body_starts_after_the_header_number_and_title():
+    result = importing.import_docx(samplefiles.docx_bytes(OFFICIAL), "通知.docx")
+    assert result.body_html.startswith("<p>各街道办事处，区政府各部门：</p>")
+    for front in ("办公室文件", "青政办发", "关于印发", "实施办法的通知</p>"):
+        assert front not in result.body_html
+
+
+def test_a_document_without_a_recognisable_title_keeps_its_whole_body():
+    lines = ["会议纪要", "一、会议听取了汇报。", "二、会议议定事项。"]
+    assert importing.without_front_matter("<p>一、</p>", lines, "") == "<p>一、</p>"
+
+
 def test_import_reports_hidden_content_of_the_source():
     result = importing.import_docx(samplefiles.docx_bytes(OFFICIAL, comment="待定"), "通知.docx")
     assert [h.kind for h in result.hidden] == ["comment"]

@@ -43,6 +43,7 @@ from .models import (
     Policy,
     ReleasedFile,
 )
+from .next_step import next_step
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LOOKUP_WINDOW = 15 * 60
@@ -445,6 +446,8 @@ def detail_context(request, application, **extra):
             and not application.consultations.filter(replied_on=None).exists()
         )
     ]
+    step = next_step(application)
+    step_action = step.action if step else ""
     side_forms = []
     if may_handle:
         side_forms = [
@@ -459,7 +462,9 @@ def detail_context(request, application, **extra):
         "days_left": services.working_days_left(application) if application.is_open else None,
         "events": AuditEvent.objects.for_target(application).order_by("created_at", "id"),
         "letters": application.letters.all(),
-        "action_forms": action_forms,
+        "next_step": step,
+        "next_form": next(((n, lbl, f) for n, lbl, f in action_forms if n == step_action), None),
+        "action_forms": [entry for entry in action_forms if entry[0] != step_action],
         "side_forms": side_forms,
         "may_handle": may_handle,
         "duplicates": services.duplicate_candidates(application) if application.is_open else [],

@@ -2,6 +2,8 @@
 the console (correction, third-party consultation, extension, reply), and the applicant follows
 it on the status page and downloads the reply letter."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -53,7 +55,11 @@ def _open_in_console(page, user, number):
 
 
 def _action(page, label):
-    """The form of one transition, unfolded from its summary."""
+    """The form of one transition: the page's next step when it is that one, otherwise
+    unfolded from its summary among the other actions."""
+    step = page.get_by_role("region", name=re.compile("^下一步"))
+    if step.get_by_role("button", name=label, exact=True).count():
+        return step.locator("form")
     page.locator("summary").get_by_text(label, exact=True).click()
     return page.locator("details[open] form")
 

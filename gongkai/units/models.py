@@ -108,18 +108,30 @@ class Unit(models.Model):
 
     # A government's website identifiers, shown in its pages' footer (政府网站发展指引).
     site_code = models.CharField(
-        "网站标识码", max_length=20, blank=True, help_text="政府网站标识码，如 1101050001。"
+        "网站标识码",
+        max_length=20,
+        blank=True,
+        db_default="",
+        help_text="政府网站标识码，如 1101050001。",
     )
     icp_record = models.CharField(
-        "ICP备案号", max_length=60, blank=True, help_text="如 京ICP备12345678号。"
+        "ICP备案号", max_length=60, blank=True, db_default="", help_text="如 京ICP备12345678号。"
     )
     police_record = models.CharField(
-        "公安机关备案号", max_length=60, blank=True, help_text="如 京公网安备11010502000001号。"
+        "公安机关备案号",
+        max_length=60,
+        blank=True,
+        db_default="",
+        help_text="如 京公网安备11010502000001号。",
     )
     site_organiser = models.CharField(
-        "网站主办单位", max_length=120, blank=True, help_text="留空时显示本政府全称。"
+        "网站主办单位",
+        max_length=120,
+        blank=True,
+        db_default="",
+        help_text="留空时显示本政府全称。",
     )
-    site_operator = models.CharField("网站承办单位", max_length=120, blank=True)
+    site_operator = models.CharField("网站承办单位", max_length=120, blank=True, db_default="")
 
     objects = UnitQuerySet.as_manager()
 

@@ -16,7 +16,7 @@ def _heights(page):
     return page.eval_on_selector_all(
         CONTROLS,
         """els => els.filter(e => e.offsetParent !== null)
-                   .map(e => [e.textContent.trim() || e.name || e.tagName,
+                   .map(e => [e.name || e.textContent.trim().slice(0, 20) || e.tagName,
                               e.getBoundingClientRect().height])""",
     )
 
@@ -46,13 +46,17 @@ def test_every_control_is_44px_and_grows_with_the_font(browser_page, unit_a, kno
     page.set_viewport_size({"width": width, "height": 900})
     for url in ("/", "/apply/", "/policies/", f"/units/{unit_a.code}/guide/"):
         page.goto(url)
-        normal = dict(_heights(page))
-        small = {name: h for name, h in normal.items() if h < 44}
-        assert small == {}, url
+        normal = _heights(page)
+        small = [(name, h) for name, h in normal if h < 44]
+        assert small == [], url
         page.get_by_role("link", name="特大").click()
-        larger = dict(_heights(page))
-        assert all(larger[name] > normal[name] for name in normal if name in larger), url
+        expect(page.locator("html")).to_have_css("font-size", "22px")
+        larger = _heights(page)
+        assert [name for name, _ in larger] == [name for name, _ in normal], url
+        grown = [b > a for (_, a), (_, b) in zip(normal, larger, strict=True)]
+        assert all(grown), [n for (n, _), g in zip(normal, grown, strict=True) if not g]
         page.get_by_role("link", name="标准").click()
+        expect(page.locator("html")).to_have_css("font-size", "16px")
 
 
 def _contrast(first, second):

@@ -97,6 +97,9 @@ class Filters:
     statutory_categories: tuple[str, ...] = ()
     validities: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
+    # Publication dates as ordinals (date.toordinal()); 0 leaves that end open.
+    day_from: int = 0
+    day_to: int = 0
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f) for f in self.__dataclass_fields__)
@@ -590,6 +593,16 @@ def _with_filters(schema: tantivy.Schema, query: tantivy.Query, filters: Filters
         else:
             matching = tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms])
         clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(matching, 0.0)))
+    if filters.day_from or filters.day_to:
+        # A range over the fast "day" column: no schema change, no re-indexing.
+        days = tantivy.Query.range_query(
+            schema,
+            "day",
+            tantivy.FieldType.Unsigned,
+            max(0, as_int(filters.day_from, 0)),
+            as_int(filters.day_to, 0) or 2**63,
+        )
+        clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(days, 0.0)))
     if len(clauses) == 1:
         return query
     return tantivy.Query.boolean_query(clauses)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django import forms
 
+from gongkai.core.widgets import DateInput
 from gongkai.publishing import vocabularies as v
 from gongkai.publishing.models import Document, Validity
 from gongkai.units.models import Unit
@@ -25,7 +26,17 @@ SORT_CHOICES = [
     ("date_asc", "发布日期（旧→新）"),
 ]
 # The query-string names of the filters, in the order they appear in URLs.
-FILTER_FIELDS = ("unit", "subject", "doc_type", "category", "validity", "year")
+FILTER_FIELDS = (
+    "unit",
+    "subject",
+    "doc_type",
+    "category",
+    "validity",
+    "year",
+    "date_from",
+    "date_to",
+    "doc_number",
+)
 # Which filter each facet of the engine feeds, and how its values are labelled.
 FACET_PARAMS = {
     "subject_category": ("subject", "主题分类", dict(v.TOP_SUBJECTS)),
@@ -63,11 +74,26 @@ class SearchForm(forms.Form):
         label="有效性", required=False, choices=_with_all(Validity.choices)
     )
     year = forms.IntegerField(label="年份", required=False, min_value=1949, max_value=2100)
+    date_from = forms.DateField(label="发布日期自", required=False, widget=DateInput())
+    date_to = forms.DateField(label="发布日期至", required=False, widget=DateInput())
+    doc_number = forms.CharField(
+        label="文号",
+        required=False,
+        max_length=60,
+        help_text="如“区政发〔2024〕3号”，可只填一部分，如“区政发〔2024〕”。",
+    )
     sort = forms.ChoiceField(label="排序", required=False, choices=SORT_CHOICES)
     page = forms.IntegerField(label="页码", required=False, min_value=1, max_value=100_000)
     page_size = forms.IntegerField(
         label="每页条数", required=False, min_value=1, max_value=MAX_PAGE_SIZE
     )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "截止日期不能早于起始日期。")
+        return data
 
     def clean_unit(self):
         code = self.cleaned_data["unit"].strip()
@@ -91,8 +117,14 @@ class SearchForm(forms.Form):
         return (self.value("q", "") or "").strip()
 
     @property
+    def full_query(self) -> str:
+        """The words, and the 文号 of the advanced search as one exact phrase."""
+        number = (self.value("doc_number", "") or "").strip().replace('"', "")
+        return f'{self.query} "{number}"'.strip() if number else self.query
+
+    @property
     def has_terms(self) -> bool:
-        return bool(parse(self.query))
+        return bool(parse(self.full_query))
 
     def error_messages(self) -> list[str]:
         """Each problem as one Chinese sentence naming its field."""
@@ -112,6 +144,8 @@ class SearchForm(forms.Form):
             statutory_categories=_one(self.value("category")),
             validities=_one(self.value("validity")),
             years=(year,) if year else (),
+            day_from=_ordinal(self.value("date_from")),
+            day_to=_ordinal(self.value("date_to")),
         )
 
     def params(self, **changes) -> dict[str, str]:
@@ -135,7 +169,7 @@ class SearchForm(forms.Form):
     ) -> "SearchOutcome":
         """Search with the valid part of the form (invalid values are left out), or with
         `filters` given by the caller instead of the form's own."""
-        query = self.query
+        query = self.full_query
         filters = self.filters() if filters is None else filters
         result, from_index, documents = services.search_published(
             query=query,
@@ -179,6 +213,10 @@ class SearchOutcome:
     rows: list[tuple[engine.Hit, Document]]
     suggestions: list[str] = field(default_factory=list)
     elsewhere: list = field(default_factory=list)
+
+
+def _ordinal(day) -> int:
+    return day.toordinal() if day else 0
 
 
 def _one(value) -> tuple[str, ...]:

@@ -3,6 +3,7 @@ transaction) and `search_published` (pages and the API read through it)."""
 
 import functools
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from django.db import transaction
@@ -142,6 +143,10 @@ def _filtered(documents, filters: engine.Filters):
         documents = documents.filter(validity__in=filters.validities)
     if filters.years:
         documents = documents.filter(published_at__year__in=filters.years)
+    if filters.day_from:
+        documents = documents.filter(published_at__date__gte=date.fromordinal(filters.day_from))
+    if filters.day_to:
+        documents = documents.filter(published_at__date__lte=date.fromordinal(filters.day_to))
     return documents
 
 

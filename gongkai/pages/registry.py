@@ -117,9 +117,12 @@ def _document_affected(document_id: int) -> set[str]:
 
 
 def _unit_affected(unit_id: int) -> set[str]:
-    unit = Unit.objects.filter(pk=unit_id).only("code").first()
+    unit = Unit.objects.filter(pk=unit_id).only("code", "kind").first()
     if unit is None:
         return set(site_pages())
+    if unit.is_government:
+        # A government's website identifiers are in the footer of its units' pages.
+        return set(all_pages())
     # A unit's name shows on its column, its documents, its reports and the site's lists;
     # a merged or deactivated unit's pages are removed (the application redirects them).
     pages = set(site_pages()) | set(unit_pages(unit.code))

@@ -69,3 +69,10 @@ def test_contact_shows_each_governments_office(client, government):
     government.phone = "010-88886666"
     government.save()
     assert "010-88886666" in client.get(reverse("portal:contact")).content.decode()
+
+
+def test_a_change_to_a_government_renders_every_static_page_again(government, unit_a):
+    from gongkai.pages.models import RenderOperation
+    from gongkai.pages.registry import affected, all_pages
+
+    assert affected(RenderOperation.Subject.UNIT, government.pk) == set(all_pages())

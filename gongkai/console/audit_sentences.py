@@ -25,6 +25,9 @@ VERBS = {
     "publishing.guide": "修改了公开指南",
     "publishing.expression": "修改了禁用表述",
     "publishing.column.add": "新增了栏目",
+    "publishing.urgent_approve": "批准了应急信息发布",
+    "publishing.urgent_review": "完成了应急信息发布后的审核",
+    "publishing.urgent_lift": "解除了应急信息的置顶和横幅",
     # applications
     "application.register_application": "登记了申请",
     "application.assign": "分派了申请",

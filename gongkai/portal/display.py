@@ -13,7 +13,7 @@ body { line-height: 1.9; letter-spacing: .02em; }
 a { text-decoration-thickness: .12em; text-underline-offset: .2em; }
 .two-col, .unit-grid { display: block; }
 .unit-grid li, .two-col > * { margin-bottom: .5rem; }
-.muted, .helptext, .breadcrumb, .document-keyfacts { color: #1a1a1a; }
+.muted, .helptext, .breadcrumb, .document-keyfacts { color: var(--ink); }
 button, .button, input, select, summary, .main-nav a, .column-tabs a { min-height: 3.25rem; }
 .main-nav a, .column-tabs a { display: inline-block; padding: .5rem .75rem; }
 """

@@ -51,7 +51,8 @@ def test_import_fix_submit_review_publish_and_see_it_everywhere(
         "console-publishing:edit", args=[document.pk]
     )
     page = editor.get(_detail(document.pk)).content.decode()
-    assert "正文第5段" in page and "疑似居民身份证号码" in page
+    # The body starts after the header, number and title, so the ID is in its second paragraph.
+    assert "正文第2段" in page and "疑似居民身份证号码" in page
     assert editor.post(reverse("console-publishing:submit", args=[document.pk])).status_code == 302
     assert "检查发现问题尚未处理" in editor.get(_detail(document.pk)).content.decode()
 

@@ -111,6 +111,7 @@ class ApplicationForm(forms.Form):
         if upload.size > IDENTITY_PROOF_MAX_BYTES:
             raise forms.ValidationError("身份证明文件不能超过 5 MB。")
         return upload
+
     template_name = "portal/forms/public.html"
     # Browsers never keep a chosen file across a page load, and the proof is personal data
     # the server keeps only inside a registered application.

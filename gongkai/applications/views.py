@@ -238,7 +238,7 @@ def released_file(request, pk):
         or application.delivery_wanted != DeliveryWanted.ONLINE
     ):
         raise Http404
-    response = HttpResponse(bytes(released.content), content_type=released.content_type)
+    response = HttpResponse(released.content(), content_type=released.content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(released.name)}"
     response["Cache-Control"] = "private, no-store"
     return response

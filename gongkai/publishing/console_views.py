@@ -290,9 +290,9 @@ def attachment_view(request, pk, attachment_id):
     revision = document.revisions.filter(attachments__pk=attachment_id).first()
     if revision is None:
         raise Http404("没有这个附件")
-    attachment = revision.attachments.only("file", "original_name", "kind").get(pk=attachment_id)
+    attachment = revision.attachments.only("sha256", "original_name", "kind").get(pk=attachment_id)
     try:
-        handle = attachment.file.open("rb")
+        handle = attachment.open()
     except FileNotFoundError:
         raise Http404("附件文件缺失") from None
     response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)

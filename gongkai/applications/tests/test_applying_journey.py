@@ -14,9 +14,11 @@ from pypdf import PdfReader
 from gongkai.applications import paperform, workflow
 from gongkai.applications.models import Application
 from gongkai.applications.outcomes import Outcome
-from gongkai.applications.tests.factories import PDF
 from gongkai.applications.tests.test_public_pages import post_form
+from gongkai.publishing.samplefiles import pdf_bytes
 from gongkai.units.tests.factories import UnitFactory
+
+RELEASED = pdf_bytes([["改造项目清单"]])
 
 
 @pytest.fixture
@@ -140,7 +142,7 @@ def _replied_with_file(client, unit, editor, delivery_wanted):
         application=application,
         outcome=Outcome.DISCLOSED,
         replied_on=datetime.date(2026, 9, 24),
-        files=[("改造项目清单.pdf", "application/pdf", PDF)],
+        files=[("改造项目清单.pdf", "application/pdf", RELEASED)],
     )
     return application
 
@@ -154,7 +156,7 @@ def test_released_files_download_on_the_status_page_when_chosen_online(
     ).content.decode()
     link = re.search(r'href="(/apply/files/\d+/)">改造项目清单.pdf', page).group(1)
     download = client.get(link)
-    assert download.status_code == 200 and bytes(download.content) == PDF
+    assert download.status_code == 200 and download.content == RELEASED
 
 
 def test_released_files_are_not_offered_online_for_another_delivery(

@@ -1,7 +1,6 @@
 """The public 纠错和意见 form, and the office's list of messages in the console."""
 
 from django.contrib import messages as flash
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_POST
 from gongkai.accounts.permissions import units_for
 from gongkai.accounts.roles import Role
 from gongkai.console.decorators import staff_required
+from gongkai.core import throttle
 from gongkai.core.forms import apply_errors
 
 from . import services
@@ -16,31 +16,13 @@ from .forms import HandleForm, MessageForm
 from .models import Message
 
 # A person writes a few messages an hour; more from one address is a script.
-THROTTLE_LIMIT = 5
-THROTTLE_WINDOW = 60 * 60
-
-
-def _throttle_key(request):
-    return f"feedback:{request.META.get('REMOTE_ADDR', 'unknown')}"
-
-
-def _throttled(request):
-    return cache.get(_throttle_key(request), 0) >= THROTTLE_LIMIT
-
-
-def _count(request):
-    key = _throttle_key(request)
-    cache.add(key, 0, THROTTLE_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, THROTTLE_WINDOW)
+THROTTLE = throttle.Limit("feedback", 5, 60 * 60)
 
 
 def leave(request):
     if request.method == "POST":
         form = MessageForm(request.POST)
-        if _throttled(request):
+        if not throttle.take(THROTTLE, throttle.client_address(request)):
             form.add_error(None, "提交过于频繁，请一小时后再试。")
         elif form.is_valid():
             try:
@@ -48,7 +30,6 @@ def leave(request):
             except ValidationError as error:
                 apply_errors(form, error)
             else:
-                _count(request)
                 return redirect("feedback:thanks")
     else:
         form = MessageForm(initial={"page": request.GET.get("page", "")[:300]})

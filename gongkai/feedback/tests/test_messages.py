@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from gongkai.audit.models import AuditEvent
 from gongkai.feedback.models import Message
-from gongkai.feedback.views import THROTTLE_LIMIT
+from gongkai.feedback.views import THROTTLE
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +60,10 @@ def test_an_empty_message_is_refused_with_the_reason_at_the_top(client, governme
 
 
 def test_messages_from_one_address_are_throttled(client, government):
-    for _ in range(THROTTLE_LIMIT):
+    for _ in range(THROTTLE.count):
         assert _leave(client, government).status_code == 302
     page = _leave(client, government).content.decode()
-    assert "提交过于频繁" in page and Message.objects.count() == THROTTLE_LIMIT
+    assert "提交过于频繁" in page and Message.objects.count() == THROTTLE.count
 
 
 def test_only_a_page_of_this_site_is_kept(client, government):

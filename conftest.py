@@ -5,10 +5,17 @@ import os
 import shutil
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
 # same thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# CI draws the same examples on every run, so a failure there is one anyone can replay;
+# elsewhere examples vary, and a failure prints the blob that reproduces it.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.register_profile("dev", print_blob=True)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,6 +29,27 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+def _default_instant():
+    """06:30 China time, when UTC is still on the previous day: a test that takes a UTC date
+    for the China date fails on every run, not only when someone happens to run it at dawn.
+    CI runs the suite again from other instants (GONGKAI_TEST_NOW, an ISO moment)."""
+    import datetime
+
+    from gongkai.core.clock import CHINA
+
+    given = os.environ.get("GONGKAI_TEST_NOW")
+    if given:
+        moment = datetime.datetime.fromisoformat(given)
+        return moment if moment.tzinfo else moment.replace(tzinfo=CHINA)
+    return datetime.datetime(2026, 12, 3, 6, 30, tzinfo=CHINA)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(time_machine):
+    """Every test runs on a stopped clock; `at(...)` or `time_machine` moves it."""
+    time_machine.move_to(_default_instant(), tick=False)
 
 
 @pytest.fixture(autouse=True)

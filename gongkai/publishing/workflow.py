@@ -21,7 +21,7 @@ from gongkai.accounts.roles import Role
 from gongkai.audit.models import AuditEvent
 from gongkai.audit.services import changes, record
 from gongkai.core import files
-from gongkai.core.clock import CHINA, local_now, local_today
+from gongkai.core.clock import CHINA, local_date, local_now, local_today
 
 from . import checks, docnumber, importing, inspection
 from . import vocabularies as v
@@ -417,7 +417,7 @@ def publish(*, actor, document, at: datetime | None = None) -> Revision:
         now = local_now()
         if at is not None and at > now:
             # Refused now: once scheduled, nobody is there to read the message.
-            _require_not_before_written(revision, at.astimezone(CHINA).date(), "定时发布日期")
+            _require_not_before_written(revision, local_date(at), "定时发布日期")
             before, after = _move(revision, "schedule")
             revision.scheduled_for = at
             revision.save()
@@ -521,7 +521,7 @@ def allocate_index_number(unit, day) -> str:
 
 def _publish_revision(document, revision, *, actor, now, scheduled=None) -> None:
     """`scheduled` is the time a reviewer set, when the scheduler publishes on their behalf."""
-    today = now.astimezone(CHINA).date()
+    today = local_date(now)
     _require_not_before_written(revision, today, "发布日期")
     before, after = _move(revision, "publish")
     first = document.state == DocumentState.UNPUBLISHED
@@ -862,7 +862,7 @@ def raise_alerts(*, today) -> list[Alert]:
         )
     )
     for d in waiting:
-        due = _interpretation_deadline(d.first_published_at.date())
+        due = _interpretation_deadline(local_date(d.first_published_at))
         if today > due:
             days = INTERPRETATION_GRACE_WORKING_DAYS
             message = f"《{d.title}》发布已超过 {days} 个工作日，尚未发布政策解读。"

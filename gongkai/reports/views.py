@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.accounts import scoping
 from gongkai.console.decorators import staff_required
-from gongkai.core.clock import local_today
+from gongkai.core.clock import this_year
 from gongkai.core.forms import apply_errors
 from gongkai.pages.units import unit_page
 
@@ -139,9 +139,7 @@ def _report(user, pk):
 @staff_required
 def report_list(request):
     reports = scoping.reports(request.user).select_related("unit")
-    form = GenerateForm(
-        initial={"year": local_today().year - 1}, units=_editable_units(request.user)
-    )
+    form = GenerateForm(initial={"year": this_year() - 1}, units=_editable_units(request.user))
     return render(request, "reports/console_list.html", {"reports": reports, "form": form})
 
 

@@ -16,7 +16,7 @@ from gongkai.accounts import scoping
 from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import changes, record
-from gongkai.core.clock import local_now, local_today
+from gongkai.core.clock import local_now, this_year
 
 from . import format as fmt
 from . import services
@@ -98,7 +98,7 @@ def _lock(report):
 def generate_report(*, actor, unit, year):
     """Start the report of `unit` for `year`; section 六 starts with the fee facts."""
     require_editor(actor, unit)
-    if not isinstance(year, int) or year >= local_today().year or year < 2008:
+    if not isinstance(year, int) or year >= this_year() or year < 2008:
         raise ValidationError({"year": "只能为已经结束的年度编制年度报告。"})
     existing = AnnualReport.objects.filter(unit=unit, year=year)
     if existing.filter(status__in=[S.PUBLISHED]).exists():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+
+from gongkai.core.clock import local_date
 
 from . import engine, highlight, indexer
 from .models import IndexOperation
@@ -113,7 +114,7 @@ def _database_search(
             snippet_html=highlight.snippet([d.summary, d.body_text], pattern),
             document_number_html=highlight.mark(d.doc_number, pattern),
             index_number=d.index_number or "",
-            published_on=timezone.localtime(d.published_at).date(),
+            published_on=local_date(d.published_at),
         )
         for d in documents[offset : offset + page_size]
     ]

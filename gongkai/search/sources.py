@@ -5,8 +5,7 @@ Only published, proactively disclosed documents become `SearchDoc`s; an id that 
 
 from collections.abc import Iterable, Iterator
 
-from django.utils import timezone
-
+from gongkai.core.clock import local_date
 from gongkai.publishing.models import Attachment, Document, RevisionStatus
 from gongkai.units.models import Unit
 
@@ -46,7 +45,7 @@ def _to_search_docs(documents) -> list[SearchDoc]:
         SearchDoc(
             id=d.pk,
             title=d.title,
-            published_on=timezone.localtime(d.published_at).date(),
+            published_on=local_date(d.published_at),
             document_number=d.doc_number,
             index_number=d.index_number or "",
             summary=d.summary,

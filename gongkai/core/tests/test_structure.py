@@ -179,3 +179,38 @@ def test_the_scope_check_catches_a_direct_read():
     tree = ast.parse(source)
     found = [what for line, what in _unscoped_reads(tree) if line not in _public_scope_lines(tree)]
     assert found == ["get_object_or_404(Application)", "Document.objects"]
+
+
+def _utc_moment(node) -> bool:
+    """A stored moment (`…_at`) or `timezone.now()`: aware and in UTC when read back."""
+    if isinstance(node, ast.Attribute):
+        return node.attr.endswith("_at")
+    if isinstance(node, ast.Name):
+        return node.id.endswith("_at")
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        return name in ("now", "utcnow")
+    return False
+
+
+def _dates_taken_in_utc(tree):
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in ("date", "year", "month", "day", "hour", "strftime")
+            and _utc_moment(node.value)
+        ):
+            yield node.lineno
+
+
+def test_no_code_takes_a_date_from_a_utc_moment():
+    # `published_at.date()` is the UTC date: a day early between 00:00 and 08:00 China time.
+    # core.clock.local_date / local_today / this_year give the China date.
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in PACKAGE.rglob("*.py")
+        if "migrations" not in path.parts and path.name != "clock.py"
+        for line in _dates_taken_in_utc(ast.parse(path.read_text()))
+    ]
+    assert offenders == []

@@ -68,4 +68,17 @@ test: $(VENV)/.dev-installed chromium nginx ## Lint, check migrations and run th
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-.PHONY: help install run chromium nginx lint format test
+# Moments (UTC, for faketime) at which the suite must pass as well: 01:30 on 1 January China
+# time (still the old year in UTC), 07:45 on a working day (the previous UTC day), and noon.
+CLOCKS ?= 2026-12-31T17:30:00 2026-09-23T23:45:00 2026-09-24T04:00:00
+
+test-clocks: $(VENV)/.dev-installed ## Run the suite (browser tests aside) with the machine's clock moved to each of $CLOCKS
+	@command -v faketime >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime; }
+	mkdir -p var
+	@for moment in $(CLOCKS); do \
+	  echo "== the suite with the clock at $$moment UTC"; \
+	  TZ=UTC faketime -f "@$${moment/T/ }" env GONGKAI_TEST_NOW="$$moment+00:00" \
+	    $(VENV)/bin/pytest $(PYTEST_ARGS) -q -m "not browser" || exit 1; \
+	done
+
+.PHONY: help install run chromium nginx lint format test test-clocks

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.pages",
     "gongkai.feedback",
+    "gongkai.operations",
     "gongkai.portal",
     "gongkai.console",
     "gongkai.api",

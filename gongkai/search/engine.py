@@ -385,6 +385,18 @@ class SearchIndex:
         addresses = [address for _value, address in result.hits]
         return set(searcher.fast_field_values("id", addresses))
 
+    def indexed_days(self) -> dict[int, int]:
+        """Every indexed document id with the day ordinal it was indexed as published on
+        (for the consistency check: what the index holds, read from fast fields only)."""
+        searcher = self._index.searcher()
+        if not searcher.num_docs:
+            return {}
+        result = searcher.search(tantivy.Query.all_query(), searcher.num_docs, count=False)
+        addresses = [address for _score, address in result.hits]
+        ids = searcher.fast_field_values("id", addresses)
+        days = searcher.fast_field_values("day", addresses)
+        return dict(zip(ids, days, strict=True))
+
     def facets_without_filters(self, query: str) -> dict[str, dict[str, int]]:
         """Counts per filter value for ``query`` alone: which filters give results."""
         terms = parse(query)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    name = "gongkai.operations"
+    verbose_name = "运行维护"

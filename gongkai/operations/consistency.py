@@ -85,7 +85,9 @@ def check_search_index() -> list[Problem]:
         state = "不在检索索引中" if pk not in indexed else "在检索索引中仍是旧版本"
         problems.append(Problem("检索", f"已发布文件 {pk} {state}，且没有待处理的索引操作。"))
     for pk in sorted(indexed.keys() - published.keys() - pending):
-        problems.append(Problem("检索", f"文件 {pk} 未发布，却仍在检索索引中，且没有待处理的删除操作。"))
+        problems.append(
+            Problem("检索", f"文件 {pk} 未发布，却仍在检索索引中，且没有待处理的删除操作。")
+        )
     return problems
 
 

@@ -41,9 +41,7 @@ def document(editor_a, reviewer_a, unit_a):
 @pytest.fixture
 def application(unit_a, known_calendar, at):
     at(2026, 9, 24)
-    application, _code = applications.register_application(
-        actor=None, **application_input(unit_a)
-    )
+    application, _code = applications.register_application(actor=None, **application_input(unit_a))
     return application
 
 

@@ -7,7 +7,9 @@ from gongkai.operations import consistency
 
 
 class Command(BaseCommand):
-    help = "核对数据库与文件、检索索引、答复期限和审计记录是否一致；发现问题时列出并以非零状态退出。"
+    help = (
+        "核对数据库与文件、检索索引、答复期限和审计记录是否一致；发现问题时列出并以非零状态退出。"
+    )
 
     def handle(self, *args, **options):
         problems = consistency.run_all()

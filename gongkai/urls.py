@@ -6,6 +6,7 @@ import importlib
 from django.urls import include, path
 
 from gongkai.api.api import api
+from gongkai.operations.views import healthz
 
 DOMAIN_APPS = ("workdays", "publishing", "applications", "search", "reports", "feedback")
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("console/", include("gongkai.console.urls")),
     path("api/", api.urls),
+    path("healthz", healthz, name="healthz"),
     *_domain_patterns(),
 ]
 

@@ -2,11 +2,14 @@ from django.core.management.base import BaseCommand
 
 from gongkai.applications.reminders import send_daily_reminders
 from gongkai.core.clock import local_today
+from gongkai.operations import jobs
 
 
 class Command(BaseCommand):
     help = "发送依申请公开答复期限提醒（工作台提醒和电子邮件），每天运行一次。"
 
     def handle(self, *args, **options):
-        count = send_daily_reminders(today=local_today())
+        with jobs.recorded("applications_daily") as run:
+            count = send_daily_reminders(today=local_today())
+            run.summary = f"新增提醒 {count} 条"
         self.stdout.write(f"新增提醒 {count} 条。")

@@ -119,8 +119,17 @@ def check_due_dates() -> list[Problem]:
     return problems
 
 
+def check_audit_chain() -> list[Problem]:
+    """The audit trail's hash chain holds from its first kept event to its head."""
+    from gongkai.audit.chain import verify_chain
+
+    broken = verify_chain()
+    return [Problem("审计", f"审计链在{broken}")] if broken else []
+
+
 CHECKS: tuple[Callable[[], list[Problem]], ...] = (
     check_files,
     check_search_index,
     check_due_dates,
+    check_audit_chain,
 )

@@ -1,6 +1,7 @@
 """`manage.py check_consistency` finds what a crash or a careless hand can leave behind: a
 missing or altered file, a published document the index will never learn about, a stored
-due date that no longer follows from the facts. A consistent installation passes."""
+due date that no longer follows from the facts, an audit trail changed behind its back. A
+consistent installation passes."""
 
 from io import StringIO
 from pathlib import Path
@@ -12,6 +13,8 @@ from django.core.management import CommandError, call_command
 from gongkai.applications import workflow as applications
 from gongkai.applications.models import Application
 from gongkai.applications.tests.factories import application_input
+from gongkai.audit.models import AuditEvent
+from gongkai.audit.tests.tampering import tamper
 from gongkai.publishing import samplefiles, workflow
 from gongkai.publishing.tests.factories import published
 from gongkai.search.models import IndexOperation
@@ -110,3 +113,13 @@ def test_a_stored_due_date_that_the_facts_do_not_give_is_reported(application):
     ok, output = check()
     assert not ok
     assert f"申请 {application.tracking_number} 记录的答复期限为 2026-12-31" in output
+
+
+def test_a_tampered_audit_trail_is_reported(document):
+    index_everything()
+    event = AuditEvent.objects.order_by("sequence").first()
+    tamper("UPDATE audit_auditevent SET reason = %s WHERE id = %s", ["改过", event.pk])
+    ok, output = check()
+    assert not ok
+    assert "[审计] 审计链在第 1 条" in output
+    assert "记录已被改动" in output

@@ -13,6 +13,7 @@ from gongkai.audit.services import changes, record
 from gongkai.core.identity import is_valid_credit_code
 
 from .models import Unit, UnitKind
+from .signals import unit_moved
 
 # Only a government has a website of its own; its units' pages show its identifiers.
 WEBSITE_FIELDS = ("site_code", "icp_record", "police_record", "site_organiser", "site_operator")
@@ -138,10 +139,10 @@ def move_unit(*, actor, unit, new_parent) -> Unit:
         raise ValidationError("不能把单位移到它自己或它的下级单位之下。")
     old_parent = unit.parent
     unit.parent = new_parent
+    moved = descendant_ids(unit) | {unit.pk}
     if not unit.is_government:
         new_government = _government_for(unit.kind, new_parent)
         if new_government.pk != unit.government_id:
-            moved = descendant_ids(unit) | {unit.pk}
             Unit.objects.filter(pk__in=moved).exclude(kind=UnitKind.GOVERNMENT).update(
                 government=new_government
             )
@@ -153,6 +154,7 @@ def move_unit(*, actor, unit, new_parent) -> Unit:
         target=unit,
         data={"from": str(old_parent or ""), "to": str(new_parent or "")},
     )
+    unit_moved.send(sender=Unit, unit_ids=moved)
     return unit
 
 

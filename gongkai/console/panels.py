@@ -6,6 +6,7 @@ import importlib
 from dataclasses import dataclass, field
 
 PANEL_APPS = (
+    "operations",
     "workdays",
     "publishing",
     "applications",

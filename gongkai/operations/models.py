@@ -19,3 +19,35 @@ class JobRun(models.Model):
 
     def __str__(self):
         return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class AlertKind(models.TextChoices):
+    PUBLISH_FAILED = "publish_failed", "定时发布失败"
+    RECOMPUTE_FAILED = "recompute_failed", "期限重新计算失败"
+
+
+class SystemAlert(models.Model):
+    """Something a scheduled job could not do, shown on the console until it is done. `key`
+    names the matter, so a job failing every minute raises one alert, not one a minute."""
+
+    kind = models.CharField("类型", max_length=30, choices=AlertKind.choices)
+    key = models.CharField(max_length=100)
+    unit = models.ForeignKey(
+        "units.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    message = models.CharField("内容", max_length=500)
+    raised_at = models.DateTimeField("首次发生")
+    resolved_at = models.DateTimeField("解决时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=models.Q(resolved_at=None), name="one_open_alert_per_key"
+            )
+        ]
+        verbose_name = "系统提醒"
+        verbose_name_plural = "系统提醒"
+
+    def __str__(self):
+        return self.message

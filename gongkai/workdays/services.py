@@ -12,6 +12,8 @@ from gongkai.accounts.permissions import has_any_role, require_any_role
 from gongkai.accounts.roles import Role
 from gongkai.audit import services as audit
 from gongkai.core.clock import local_now
+from gongkai.operations import alerts
+from gongkai.operations.models import AlertKind
 
 from . import known
 from .calendar import Calendar
@@ -237,7 +239,14 @@ def _notify(**kwargs) -> list[str]:
             responses = calendar_changed.send(sender=CalendarYear, **kwargs)
     except Exception:
         logger.exception("calendar_changed receiver failed")
-        return ["部分相关期限未能自动重新计算，错误已记入日志，请联系系统管理员。"]
+        # The calendar change stands; applications_daily retries until the alert resolves.
+        alerts.raise_alert(
+            kind=AlertKind.RECOMPUTE_FAILED,
+            key=alerts.CALENDAR_RECOMPUTE,
+            message="节假日安排修改后，部分依申请公开期限未能自动重新计算；"
+            "每日任务将自动重试，成功后此提醒自动消除。如持续出现，请联系系统管理员。",
+        )
+        return ["部分相关期限未能自动重新计算，已提醒政务公开办，每日任务将自动重试。"]
     return [line for _receiver, lines in responses for line in (lines or [])]
 
 

@@ -1,8 +1,10 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from gongkai.applications.reminders import send_daily_reminders
+from gongkai.applications.services import recompute_open_due_dates
 from gongkai.core.clock import local_today
-from gongkai.operations import jobs
+from gongkai.operations import alerts, jobs
 
 
 class Command(BaseCommand):
@@ -10,6 +12,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with jobs.recorded("applications_daily") as run:
+            self._retry_recomputation()
             count = send_daily_reminders(today=local_today())
             run.summary = f"新增提醒 {count} 条"
         self.stdout.write(f"新增提醒 {count} 条。")
+
+    def _retry_recomputation(self):
+        """A calendar change whose recomputation failed (see workdays.services) is retried
+        here, before any reminder counts from a stale due date."""
+        if not alerts.open_alerts().filter(key=alerts.CALENDAR_RECOMPUTE).exists():
+            return
+        with transaction.atomic():
+            lines = recompute_open_due_dates()
+        alerts.resolve(alerts.CALENDAR_RECOMPUTE)
+        self.stdout.write(f"已补做节假日安排修改后的期限重新计算：{len(lines)} 处变化。")

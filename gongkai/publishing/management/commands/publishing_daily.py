@@ -4,8 +4,10 @@ for scheduled publication, every few minutes with --publish-only)."""
 from django.core.management.base import BaseCommand
 
 from gongkai.core.clock import local_today
-from gongkai.operations import jobs
+from gongkai.operations import alerts, jobs
+from gongkai.operations.models import AlertKind
 from gongkai.publishing import workflow
+from gongkai.publishing.models import Revision, RevisionStatus
 
 
 class Command(BaseCommand):
@@ -32,10 +34,29 @@ class Command(BaseCommand):
     def _publish_due(self) -> int:
         due = workflow.publish_due()
         self.stdout.write(f"定时发布：{due.published} 条")
+        failed_keys = set()
         for document, problem in due.failed:
             # Left scheduled: it is tried again on every run until a reviewer returns it.
-            self.stderr.write(
+            message = (
                 f"定时发布失败：《{document}》（{document.unit.short_name}，ID {document.pk}）"
                 f"仍为定时发布状态，原因：{problem} 请审核人退回修改后重新发布。"
             )
+            self.stderr.write(message)
+            key = f"publish:{document.pk}"
+            alerts.raise_alert(
+                kind=AlertKind.PUBLISH_FAILED, key=key, message=message, unit=document.unit
+            )
+            failed_keys.add(key)
+        for alert in alerts.open_alerts().filter(kind=AlertKind.PUBLISH_FAILED):
+            if alert.key not in failed_keys and not _still_scheduled(alert.key):
+                alerts.resolve(alert.key)
         return due.published
+
+
+def _still_scheduled(key: str) -> bool:
+    """Whether the document of a publish-failed alert still waits as scheduled (it is
+    resolved once it went out or a reviewer returned it)."""
+    document_id = int(key.split(":", 1)[1])
+    return Revision.objects.filter(
+        document_id=document_id, status=RevisionStatus.SCHEDULED
+    ).exists()

@@ -2,10 +2,10 @@
 is assigned, every handler of the unit) when the working days left hit a configured threshold,
 and every day once the application is overdue."""
 
-from django.core.mail import send_mail
 from django.db import transaction
 
 from gongkai.accounts.models import User
+from gongkai.operations import mail
 from gongkai.workdays.calendar import working_days_between
 
 from .models import HANDLING_ROLES, Application, Policy, Reminder
@@ -55,10 +55,8 @@ def send_daily_reminders(*, today):
                 _reminder, new = Reminder.objects.get_or_create(
                     user=user, application=application, created_on=today, defaults={"text": text}
                 )
-            if new:
-                created += 1
-                if user.email:
-                    send_mail(
-                        "政府信息公开申请到期提醒", text, None, [user.email], fail_silently=True
-                    )
+                if new and user.email:
+                    mail.queue(to=user.email, subject="政府信息公开申请到期提醒", body=text)
+            created += new
+    mail.send_pending()
     return created

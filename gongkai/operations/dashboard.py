@@ -8,6 +8,7 @@ from gongkai.accounts.roles import Role
 from gongkai.console.panels import Panel
 
 from .alerts import open_alerts
+from .mail import failed_mail
 
 
 def dashboard_panels(user, today):
@@ -18,6 +19,7 @@ def dashboard_panels(user, today):
     else:
         return []
     alerts = list(alerts[:20])
-    if not alerts:
+    failed = list(failed_mail().order_by("-id")[:10])
+    if not alerts and not failed:
         return []
-    return [Panel("系统提醒", "operations/_panel.html", {"alerts": alerts})]
+    return [Panel("系统提醒", "operations/_panel.html", {"alerts": alerts, "failed_mail": failed})]

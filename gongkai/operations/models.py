@@ -51,3 +51,32 @@ class SystemAlert(models.Model):
 
     def __str__(self):
         return self.message
+
+
+class OutgoingMail(models.Model):
+    """An e-mail waiting to go out, sent, or given up on after its retries. Written in the
+    transaction of what it reports, sent after; a failure is retried with back-off and, once
+    given up, shows on the console."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待发送"
+        SENT = "sent", "已发送"
+        FAILED = "failed", "发送失败"
+
+    to = models.EmailField("收件人")
+    subject = models.CharField("主题", max_length=200)
+    body = models.TextField("正文")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "外发邮件"
+        verbose_name_plural = "外发邮件"
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

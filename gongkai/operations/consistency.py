@@ -6,12 +6,9 @@ Run it while the platform is quiet: a publication committing in the middle of a 
 be reported once and is gone on the next run.
 """
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 
 
@@ -32,29 +29,10 @@ def run_all() -> list[Problem]:
 
 
 def check_files() -> list[Problem]:
-    """Every attachment's file exists and still has the digest recorded when it was stored."""
-    from gongkai.publishing.models import Attachment
+    """Every referenced stored file exists and still has its digest (core.files)."""
+    from gongkai.core.files import verify_files
 
-    problems, seen = [], set()
-    rows = Attachment.objects.order_by("id").values_list("id", "file", "sha256")
-    for attachment_id, name, digest in rows.iterator():
-        if (name, digest) in seen:
-            continue  # a revision shares its predecessor's files
-        seen.add((name, digest))
-        path = Path(settings.MEDIA_ROOT) / name
-        if not path.is_file():
-            problems.append(Problem("文件", f"附件 {attachment_id} 的文件 {name} 不存在。"))
-        elif _sha256(path) != digest:
-            problems.append(Problem("文件", f"附件 {attachment_id} 的文件 {name} 内容与摘要不符。"))
-    return problems
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return [Problem("文件", line) for line in verify_files()]
 
 
 def check_search_index() -> list[Problem]:

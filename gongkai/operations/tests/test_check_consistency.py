@@ -4,10 +4,8 @@ due date that no longer follows from the facts, an audit trail changed behind it
 consistent installation passes."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from gongkai.applications import workflow as applications
@@ -15,6 +13,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.tests.factories import application_input
 from gongkai.audit.models import AuditEvent
 from gongkai.audit.tests.tampering import tamper
+from gongkai.core import files
 from gongkai.publishing import samplefiles, workflow
 from gongkai.publishing.tests.factories import published
 from gongkai.search.models import IndexOperation
@@ -95,14 +94,15 @@ def test_an_index_never_built_is_reported(document):
 def test_a_missing_or_altered_attachment_file_is_reported(document):
     index_everything()
     attachment = document.revisions.get(status="published").attachments.get()
-    path = Path(settings.MEDIA_ROOT) / attachment.file.name
+    path = files.path_of(attachment.sha256)
     path.write_bytes(b"changed")
     ok, output = check()
     assert not ok
-    assert f"{attachment.file.name} 内容与摘要不符" in output
+    assert f"[文件] publishing.Attachment #{attachment.pk}" in output
+    assert "已损坏" in output
     path.unlink()
     ok, output = check()
-    assert f"{attachment.file.name} 不存在" in output
+    assert f"文件 {attachment.sha256} 缺失" in output
 
 
 def test_a_stored_due_date_that_the_facts_do_not_give_is_reported(application):

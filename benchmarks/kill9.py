@@ -41,6 +41,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gongkai.publishing.samplefiles import plain_docx_bytes  # noqa: E402 (no Django needed)
+
 PASSWORD = "Kill9-harness-2026"
 STAFF = ("k9-editor", "k9-reviewer", "k9-handler")
 
@@ -254,7 +258,8 @@ class Drive:
         if not match:
             return False
         detail = f"/console/publishing/{match[1]}/"
-        s.fill(detail, "/attachments/", files={"file": (f"附件{n}.png", PNG)})
+        attachment = plain_docx_bytes([f"第{n}号演练通知的附件。"])
+        s.fill(detail, "/attachments/", files={"file": (f"附件{n}.docx", attachment)})
         submitted = s.fill(detail, "/submit/")
         if submitted and "已提交审核" in submitted[2]:
             with self.lock:

@@ -566,16 +566,18 @@ def _ranked_by_relevance(searcher, query, offset: int, page_size: int, count: bo
     several times slower; re-ranking the top block in Python costs nothing.
     """
     block_end = (offset + page_size + RERANK_BLOCK - 1) // RERANK_BLOCK * RERANK_BLOCK
-    result = searcher.search(query, block_end + RERANK_BLOCK, count)
+    result = searcher.search(query, block_end, count)
     days = searcher.fast_field_values("day", [address for _score, address in result.hits])
-    boosted = sorted(
-        (
-            (score * freshness_factor(day or 0), address)
-            for (score, address), day in zip(result.hits, days, strict=True)
-        ),
-        key=lambda pair: -pair[0],
-    )
-    return result.count, boosted[offset : offset + page_size]
+    boosted = [
+        (score * freshness_factor(day or 0), address)
+        for (score, address), day in zip(result.hits, days, strict=True)
+    ]
+    # Each block is re-ranked on its own: a deeper page fetches more blocks but never
+    # reorders an earlier one, so paging shows every match exactly once.
+    ranked = []
+    for start in range(0, len(boosted), RERANK_BLOCK):
+        ranked += sorted(boosted[start : start + RERANK_BLOCK], key=lambda pair: -pair[0])
+    return result.count, ranked[offset : offset + page_size]
 
 
 def _with_filters(schema: tantivy.Schema, query: tantivy.Query, filters: Filters) -> tantivy.Query:

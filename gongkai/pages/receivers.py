@@ -1,11 +1,13 @@
 """What puts work in the render outbox. Documents announce their public changes through
-publishing's `document_changed`; units, guides, columns and annual reports are followed on
-save, which their services do inside their own transaction, so the render request commits with
-the change. Extra requests are harmless (a page rendered twice is the same page)."""
+publishing's `document_changed`; units, guides, columns, annual reports and the application
+policy are followed on save, which their services do inside their own transaction, so the
+render request commits with the change. Extra requests are harmless (a page rendered twice is
+the same page)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from gongkai.applications.models import Policy
 from gongkai.publishing.models import Column, Guide
 from gongkai.publishing.signals import document_changed
 from gongkai.reports.models import AnnualReport
@@ -39,6 +41,10 @@ def _report_saved(sender, instance, **kwargs):
     outbox.enqueue(Subject.REPORT, instance.pk)
 
 
+def _policy_saved(sender, instance, **kwargs):
+    outbox.enqueue(Subject.SITE)
+
+
 def connect():
     document_changed.connect(_document_changed, dispatch_uid="pages-document")
     post_save.connect(_unit_saved, sender=Unit, dispatch_uid="pages-unit")
@@ -49,3 +55,5 @@ def connect():
             _unit_part_saved, sender=model, dispatch_uid=f"pages-{model.__name__}-delete"
         )
     post_save.connect(_report_saved, sender=AnnualReport, dispatch_uid="pages-report")
+    # The application policy is a new row each time it changes (policy.save_policy).
+    post_save.connect(_policy_saved, sender=Policy, dispatch_uid="pages-policy")

@@ -30,6 +30,28 @@ def site_pages() -> list[str]:
     ]
 
 
+def furniture_pages() -> list[str]:
+    """The portal's furniture: the human site map (every unit and its column), 联系我们 (each
+    government's openness office) and the accessibility statement. Documents do not show on
+    them; units do."""
+    return [
+        reverse("portal:site-map"),
+        reverse("portal:contact"),
+        reverse("portal:accessibility"),
+    ]
+
+
+def report_index_page() -> str:
+    """Every published annual report by year (its ?year= views are dynamic)."""
+    return reverse("reports:index")
+
+
+def applying_pages() -> list[str]:
+    """The 申请须知 with its flow chart: it explains the application policy in force (the
+    received date of an online application on a non-working day, fees stopping the clock)."""
+    return [reverse("applications:notice")]
+
+
 def unit_pages(code: str) -> list[str]:
     """A unit's column: its overview, four parts and its feed."""
     return [
@@ -59,7 +81,7 @@ def category_feed(category: str) -> str:
 
 def all_pages() -> list[str]:
     """Every static page as the database stands now (for a full rebuild)."""
-    pages = site_pages()
+    pages = site_pages() + furniture_pages() + applying_pages() + [report_index_page()]
     pages += [category_feed(key) for key in v.STATUTORY_LABELS]
     for code in Unit.objects.active().values_list("code", flat=True):
         pages += unit_pages(code)
@@ -75,7 +97,8 @@ def affected(subject: str, object_id: int | None) -> set[str]:
     if subject == Subject.ALL:
         return set(all_pages())
     if subject == Subject.SITE:
-        return set(site_pages())
+        # Site-wide settings (the application policy) and the lists across units.
+        return set(site_pages()) | set(applying_pages())
     if subject == Subject.DOCUMENT:
         return _document_affected(object_id)
     if subject == Subject.UNIT:
@@ -119,13 +142,14 @@ def _document_affected(document_id: int) -> set[str]:
 def _unit_affected(unit_id: int) -> set[str]:
     unit = Unit.objects.filter(pk=unit_id).only("code", "kind").first()
     if unit is None:
-        return set(site_pages())
+        return set(site_pages()) | set(furniture_pages()) | {report_index_page()}
     if unit.is_government:
         # A government's website identifiers are in the footer of its units' pages.
         return set(all_pages())
     # A unit's name shows on its column, its documents, its reports and the site's lists;
     # a merged or deactivated unit's pages are removed (the application redirects them).
-    pages = set(site_pages()) | set(unit_pages(unit.code))
+    pages = set(site_pages()) | set(unit_pages(unit.code)) | set(furniture_pages())
+    pages.add(report_index_page())
     for document_id in Document.objects.public().filter(unit=unit).values_list("id", flat=True):
         pages.update(document_pages(document_id))
     for year in AnnualReport.objects.public().filter(unit=unit).values_list("year", flat=True):
@@ -140,4 +164,5 @@ def _report_affected(report_id: int) -> set[str]:
     return {
         reverse("portal:column-reports", args=[report.unit.code]),
         report_page(report.unit.code, report.year),
+        report_index_page(),
     }

@@ -3,8 +3,9 @@
 It answers exactly as the shipped nginx configuration does (`deploy/nginx/gongkai.conf`): a
 GET or HEAD with no query string and no personal cookie gets the copy when there is one, in
 brotli or gzip when the reader accepts it; everything else goes on to the views. Personal
-cookies (a staff session, a reader's display preferences) make the page per-request, so those
-readers always get the page from the views, shaped by their cookie.
+cookie (a staff session) makes the page per-request, so staff always get the page from the
+views. A reader's display settings (display_* cookies) do not: /display.css carries them, so
+the same copy serves every reader.
 """
 
 import mimetypes
@@ -16,8 +17,7 @@ from django.utils.cache import patch_vary_headers
 from . import renderer
 
 # Keep in step with the `map $http_cookie $gongkai_personal` block of the nginx configuration.
-# A display preference is any cookie named pref_<name> (plus the older font_size).
-PERSONAL_COOKIE = re.compile(r"^(sessionid|font_size|pref_[a-z0-9_]+)$")
+PERSONAL_COOKIE = re.compile(r"^sessionid$")
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 TYPES = {".atom": "application/atom+xml", ".xml": "application/xml", ".txt": "text/plain"}
 

@@ -7,6 +7,8 @@ import brotli
 import pytest
 from django.urls import reverse
 
+from gongkai.applications import policy
+from gongkai.applications.received import OnlineNonWorkingDayRule
 from gongkai.pages import registry, renderer
 from gongkai.pages.models import RenderOperation
 from gongkai.publishing import workflow
@@ -115,9 +117,9 @@ def test_the_application_serves_the_copy_as_nginx_would(client, editor_a, review
     assert "Content-Security-Policy" in response
     compressed = client.get(document.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip, br")
     assert compressed["Content-Encoding"] == "br"
-    # A query string, a staff session or a display preference gets the page from the view.
+    # A query string or a staff session gets the page from the view.
     assert b"static copy" not in client.get(document.get_absolute_url() + "?x=1").content
-    client.cookies["pref_contrast"] = "high"
+    client.cookies["sessionid"] = "x"
     assert b"static copy" not in client.get(document.get_absolute_url()).content
 
 
@@ -130,3 +132,40 @@ def test_a_reader_with_a_larger_font_gets_the_same_copy_and_a_stylesheet_in_that
     client.get("/display/", {"font": "larger", "next": "/"})
     assert b"".join(client.get("/").streaming_content) == b"static copy"
     assert "html { font-size: 137.5%; }" in client.get("/display.css").content.decode()
+
+
+def test_the_portal_furniture_and_the_application_notice_are_static_pages(unit_a):
+    renderer.rebuild()
+    assert "网站地图" in _copy(reverse("portal:site-map"))
+    assert unit_a.full_name in _copy(reverse("portal:site-map"))
+    assert "联系我们" in _copy(reverse("portal:contact"))
+    assert "无障碍" in _copy(reverse("portal:accessibility"))
+    assert "年度报告" in _copy(reverse("reports:index"))
+    assert "流程图" in _copy(reverse("applications:notice"))
+
+
+def test_a_renamed_unit_is_renamed_on_the_site_map(office, unit_a):
+    renderer.rebuild()
+    unit_services.update_unit(actor=office, unit=unit_a, full_name="测试区甲管理局")
+    renderer.run_once()
+    assert "测试区甲管理局" in _copy(reverse("portal:site-map"))
+    assert reverse("reports:index") in registry.affected(RenderOperation.Subject.UNIT, unit_a.pk)
+
+
+def test_a_new_application_policy_rerenders_the_notice_that_explains_it(office, unit_a):
+    renderer.rebuild()
+    assert "以下一个工作日为收到申请之日" in _copy(reverse("applications:notice"))
+    policy.save_policy(
+        actor=office,
+        online_nonworking_rule=OnlineNonWorkingDayRule.SAME_DAY,
+        fee_clock_stops=True,
+        reminder_days="5,3,1",
+    )
+    renderer.run_once()
+    notice = _copy(reverse("applications:notice"))
+    assert "以提交当日为收到申请之日" in notice
+    assert "以下一个工作日为收到申请之日" not in notice
+    # The policy touches the notice, not every unit's column.
+    assert reverse("portal:unit", args=[unit_a.code]) not in registry.affected(
+        RenderOperation.Subject.SITE, None
+    )

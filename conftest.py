@@ -167,11 +167,12 @@ def office(government):
 
 @pytest.fixture
 def client_of(client):
-    """`client_of(user)` logs the test client in as that person."""
+    """`client_of(user)` logs the test client in as that person, second factor included when
+    their account needs one (accounts.tests.factories.sign_in)."""
+    from gongkai.accounts.tests.factories import sign_in
 
     def login(user):
-        client.force_login(user)
-        return client
+        return sign_in(client, user)
 
     return login
 

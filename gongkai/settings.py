@@ -91,6 +91,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "ninja",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "gongkai.core",
     "gongkai.audit",
     "gongkai.units",
@@ -118,6 +121,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "gongkai.audit.middleware.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "gongkai.accounts.middleware.SessionPolicyMiddleware",
@@ -210,6 +214,32 @@ AXES_VERBOSE = False
 # NAT) is kept by core.throttle's atomic counter in the login view.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
+
+# Second factor (accounts.second_factor): the three administrators always give a TOTP code
+# after their password; every staff account does whenever DEBUG is off. Production refuses
+# to turn it off — 等保 level 3 asks two factors of every administrator of the system.
+SECOND_FACTOR_FOR_ALL_STAFF = env_bool("SECOND_FACTOR_FOR_ALL_STAFF", default=not DEBUG)
+if PRODUCTION and not SECOND_FACTOR_FOR_ALL_STAFF:
+    raise ImproperlyConfigured(
+        "SECOND_FACTOR_FOR_ALL_STAFF cannot be off when GONGKAI_ENV=production"
+    )
+# Wrong codes per account (and, with LOGIN_ADDRESS_FAILURE_LIMIT, per client address) within
+# LOGIN_LOCKOUT_MINUTES; counted by core.throttle's shared counter, not django-otp's own
+# per-device delay, so one mechanism limits every guess.
+SECOND_FACTOR_FAILURE_LIMIT = env_int("SECOND_FACTOR_FAILURE_LIMIT", 5)
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = SITE_NAME
+# Development only: the demo's accounts that need a second factor are enrolled with this TOTP
+# secret (base32), which `manage.py demo_logins` prints. A secret everyone knows is no factor,
+# so production refuses it.
+SECOND_FACTOR_DEMO_SECRET = env_str(
+    "SECOND_FACTOR_DEMO_SECRET", "" if PRODUCTION else "GONGKAIDEMOTOTPSECRETFORDEMOONLY"
+)
+if PRODUCTION and SECOND_FACTOR_DEMO_SECRET:
+    raise ImproperlyConfigured(
+        "SECOND_FACTOR_DEMO_SECRET is for development; unset it in production"
+    )
 
 # Rate limits of the public side, per client address (core.throttle): wrong tracking-number /
 # access-code pairs per 15 minutes, and applications submitted per hour.

@@ -3,6 +3,7 @@ disclosure working body; one openness office; and the three separate administrat
 
 from gongkai.units.models import Unit
 
+from . import second_factor
 from .models import Membership, User
 from .roles import Role
 
@@ -37,8 +38,16 @@ DEMO_LOGINS = (
 
 
 def load(stdout):
-    if User.objects.filter(username="office").exists():
-        return
+    if not User.objects.filter(username="office").exists():
+        _load_accounts(stdout)
+    # Accounts that must give a second factor get the printed demo secret, through the same
+    # enrolment steps as a person (accounts.second_factor); `demo_logins` says how to use it.
+    for user in User.objects.filter(memberships__isnull=False).distinct():
+        if second_factor.required(user):
+            second_factor.enrol_demo_account(user)
+
+
+def _load_accounts(stdout):
     # One Argon2 hash shared by every demo account keeps loading fast.
     template = User()
     template.set_password(DEMO_PASSWORD)

@@ -20,7 +20,7 @@ from django.db.models import Q
 from gongkai.units.models import Unit
 
 from .models import Membership, User
-from .permissions import units_for
+from .permissions import has_any_role, units_for
 from .roles import ADMINISTRATOR_ROLES, WORK_ROLES, Role
 
 # ---------------------------------------------------------------- units
@@ -167,6 +167,14 @@ def unit_staff(unit, roles):
     return User.objects.filter(
         memberships__unit=unit, memberships__role__in=roles, is_active=True
     ).distinct()
+
+
+def second_factor_accounts(actor):
+    """The accounts whose second factor `actor` may reset: only the security administrator
+    resets one, and never their own (they would pass the factor by resetting it)."""
+    if not has_any_role(actor, Role.SECADMIN):
+        return User.objects.none()
+    return accounts_with_roles().exclude(pk=actor.pk)
 
 
 def require_manageable_account(actor, user) -> None:

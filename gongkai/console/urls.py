@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from gongkai.accounts import views as account_views
+
 from . import views
 
 app_name = "console"
@@ -23,4 +25,12 @@ urlpatterns = [
     path("audit/", views.audit_log, name="audit"),
     path("audit/verify/", views.audit_verify, name="audit-verify"),
     path("security/lockouts/", views.lockouts, name="lockouts"),
+    path("second-factor/", account_views.verify, name="second-factor"),
+    path("second-factor/setup/", account_views.setup, name="second-factor-setup"),
+    path("security/second-factor/", account_views.reset_list, name="second-factor-reset"),
+    path(
+        "security/second-factor/<int:pk>/reset/",
+        account_views.reset,
+        name="second-factor-reset-one",
+    ),
 ]

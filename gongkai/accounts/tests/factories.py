@@ -33,3 +33,36 @@ class StaffFactory(UserFactory):
     """A user holding one membership: StaffFactory(membership__unit=u, membership__role=r)."""
 
     membership = factory.RelatedFactory(MembershipFactory, factory_related_name="user")
+
+
+# A known TOTP secret for tests (base32), so a test can compute the code an app would show.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def enrol_second_factor(user) -> list[str]:
+    """Enrol `user` as a person would (accounts.second_factor), with TOTP_SECRET; returns the
+    recovery codes. The code used to confirm is spent: the next one is 30 seconds later."""
+    from gongkai.accounts import second_factor
+
+    second_factor.start_enrolment(user, secret=TOTP_SECRET)
+    return second_factor.confirm_enrolment(user=user, code=second_factor.current_code(TOTP_SECRET))
+
+
+def sign_in(client, user):
+    """A fully signed-in test client: the password step (force_login) and, for an account
+    that needs it, the second factor — the session holds the verified device exactly as
+    django_otp.login leaves it after a right code. The rule itself is never relaxed."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from gongkai.accounts import second_factor
+
+    client.force_login(user)
+    if second_factor.required(user):
+        if not second_factor.is_enrolled(user):
+            enrol_second_factor(user)
+        device = TOTPDevice.objects.get(user=user, confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client

@@ -1,0 +1,371 @@
+"""The second factor, attacked over HTTP the way an outsider with a stolen password would: the
+password alone opens nothing; codes cannot be guessed, replayed or re-enrolled around; only
+the security administrator resets a factor, never their own; production refuses shortcuts."""
+
+import base64
+import datetime
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.urls import reverse
+
+from gongkai.accounts import second_factor
+from gongkai.accounts.tests.factories import (
+    PASSWORD,
+    TOTP_SECRET,
+    StaffFactory,
+    enrol_second_factor,
+)
+from gongkai.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/console/login/"
+VERIFY = "/console/second-factor/"
+SETUP = "/console/second-factor/setup/"
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _staff(unit, role, username):
+    return StaffFactory(username=username, membership__unit=unit, membership__role=role)
+
+
+@pytest.fixture
+def sysadmin(government):
+    return _staff(government, "sysadmin", "the-sysadmin")
+
+
+@pytest.fixture
+def secadmin(government):
+    return _staff(government, "secadmin", "the-secadmin")
+
+
+@pytest.fixture
+def auditadmin(government):
+    return _staff(government, "auditadmin", "the-auditadmin")
+
+
+def _password(client, user, **extra):
+    response = client.post(LOGIN, {"username": user.username, "password": PASSWORD}, **extra)
+    assert response.status_code == 302, "the password itself is right"
+    return response
+
+
+def _later(time_machine, seconds=30):
+    """Each TOTP code works once; the app shows the next one 30 seconds later."""
+    time_machine.shift(datetime.timedelta(seconds=seconds))
+
+
+def _code():
+    return second_factor.current_code(TOTP_SECRET)
+
+
+# ---------------------------------------------------------------- the password alone
+
+
+ADMIN_PAGES = [
+    "/console/",
+    "/console/accounts/",
+    "/console/audit/",
+    "/console/audit/verify/",
+    "/console/security/lockouts/",
+    "/console/security/second-factor/",
+    "/console/password/",
+    "/console/workdays/",
+]
+
+
+@pytest.mark.parametrize("who", ["sysadmin", "secadmin", "auditadmin"])
+def test_an_administrator_with_the_password_only_reaches_nothing(client, who, request):
+    admin = request.getfixturevalue(who)
+    enrol_second_factor(admin)
+    _password(client, admin)
+    for page in ADMIN_PAGES:
+        response = client.get(page)
+        assert response.status_code == 302, page
+        assert response["Location"].startswith(VERIFY), page
+    response = client.post("/console/accounts/", {"username": "x"})
+    assert response.status_code == 302 and response["Location"] == VERIFY
+    assert not AuditEvent.objects.filter(action="staff.create").exists()
+    # The second-factor page shows no navigation to anything else.
+    page = client.get(VERIFY).content.decode()
+    assert "工作台导航" not in page and "/console/accounts/" not in page
+
+
+def test_an_administrator_not_yet_enrolled_is_sent_to_enrolment_only(client, sysadmin):
+    _password(client, sysadmin)
+    response = client.get("/console/accounts/")
+    assert response.status_code == 302 and response["Location"].startswith(SETUP)
+    assert client.get(VERIFY)["Location"] == "/console/second-factor/setup/"
+
+
+def test_half_a_sign_in_counts_as_signed_out_outside_the_console(client, sysadmin, rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from gongkai.accounts.middleware import SessionPolicyMiddleware
+
+    enrol_second_factor(sysadmin)
+    _password(client, sysadmin)
+    seen = {}
+
+    def view(request):
+        seen["user"] = request.user
+        return None
+
+    request = rf.get("/")
+    request.user = sysadmin
+    request.user.is_verified = lambda: False
+    request.session = client.session
+    SessionPolicyMiddleware(view)(request)
+    assert isinstance(seen["user"], AnonymousUser)
+
+
+def test_business_staff_need_it_when_the_setting_is_on(client, settings, editor_a):
+    settings.SECOND_FACTOR_FOR_ALL_STAFF = True
+    _password(client, editor_a)
+    response = client.get("/console/publishing/")
+    assert response.status_code == 302 and response["Location"].startswith(SETUP)
+
+
+def test_business_staff_in_development_sign_in_with_the_password(client, settings, editor_a):
+    settings.SECOND_FACTOR_FOR_ALL_STAFF = False
+    _password(client, editor_a)
+    assert client.get("/console/").status_code == 200
+
+
+def test_whoever_has_enrolled_must_give_it(client, settings, editor_a):
+    settings.SECOND_FACTOR_FOR_ALL_STAFF = False
+    enrol_second_factor(editor_a)
+    _password(client, editor_a)
+    assert client.get("/console/")["Location"].startswith(VERIFY)
+
+
+# ---------------------------------------------------------------- enrolment
+
+
+def test_enrolment_shows_the_qr_code_and_the_secret_then_the_recovery_codes_once(
+    client, sysadmin, time_machine
+):
+    _password(client, sysadmin)
+    page = client.get(SETUP).content.decode()
+    assert "<svg" in page and "动态口令二维码" in page
+    secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    assert len(secret) == 32
+
+    wrong = client.post(SETUP, {"code": "000000"})
+    assert "动态口令不正确" in wrong.content.decode()
+    assert not second_factor.is_enrolled(sysadmin)
+
+    response = client.post(SETUP, {"code": second_factor.current_code(secret)})
+    assert response.status_code == 200
+    assert (
+        response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+    )
+    codes = re.findall(r"<li><code>([a-z2-7]+)</code></li>", response.content.decode())
+    assert len(codes) == second_factor.RECOVERY_CODE_COUNT
+    assert second_factor.is_enrolled(sysadmin)
+    assert client.get("/console/accounts/").status_code == 200
+    assert AuditEvent.objects.filter(action="auth.second_factor_enrol", actor=sysadmin).exists()
+    # Shown once: the enrolment page now only leads to the code page.
+    assert client.get(SETUP).status_code == 302
+
+
+def test_a_stolen_password_cannot_enrol_a_new_factor_over_the_old_one(client, sysadmin):
+    enrol_second_factor(sysadmin)
+    _password(client, sysadmin)
+    assert client.get(SETUP)["Location"].startswith(VERIFY)
+    response = client.post(SETUP, {"code": "123456"})
+    assert response.status_code == 302 and response["Location"].startswith(VERIFY)
+    with pytest.raises(Exception, match="已设置动态口令"):
+        second_factor.start_enrolment(sysadmin)
+
+
+# ---------------------------------------------------------------- codes
+
+
+def test_the_right_code_opens_the_console_and_returns_to_the_page_asked_for(
+    client, sysadmin, time_machine
+):
+    enrol_second_factor(sysadmin)
+    _later(time_machine)
+    client.post(LOGIN, {"username": sysadmin.username, "password": PASSWORD})
+    first = client.get("/console/accounts/")
+    assert first["Location"] == VERIFY + "?next=%2Fconsole%2Faccounts%2F"
+    response = client.post(VERIFY, {"code": _code(), "next": "/console/accounts/"})
+    assert response.status_code == 302 and response["Location"] == "/console/accounts/"
+    assert client.get("/console/accounts/").status_code == 200
+    event = AuditEvent.objects.get(action="auth.second_factor")
+    assert event.actor == sysadmin and event.data["method"] == "totp"
+
+
+def test_a_code_is_not_accepted_twice(client, sysadmin, time_machine):
+    enrol_second_factor(sysadmin)
+    _later(time_machine)
+    code = _code()
+    _password(client, sysadmin)
+    assert client.post(VERIFY, {"code": code}).status_code == 302
+    client.post(reverse("console:logout"))
+    _password(client, sysadmin)
+    response = client.post(VERIFY, {"code": code})
+    assert response.status_code == 200 and "不正确" in response.content.decode()
+    assert client.get("/console/")["Location"].startswith(VERIFY)
+
+
+def test_wrong_codes_are_refused_throttled_and_audited(client, secadmin, time_machine, settings):
+    enrol_second_factor(secadmin)
+    _later(time_machine)
+    _password(client, secadmin, REMOTE_ADDR="10.9.8.7")
+    for wrong in ("000000", "111111", "222222", "333333", "444444"):
+        response = client.post(VERIFY, {"code": wrong}, REMOTE_ADDR="10.9.8.7")
+        assert response.status_code == 200 and "不正确" in response.content.decode()
+    # The sixth attempt is refused even with the right code: guessing has stopped.
+    response = client.post(VERIFY, {"code": _code()}, REMOTE_ADDR="10.9.8.7")
+    assert response.status_code == 429 and "过多" in response.content.decode()
+    assert client.get("/console/")["Location"].startswith(VERIFY)
+    failures = AuditEvent.objects.filter(action="auth.second_factor_failure", actor=secadmin)
+    assert failures.count() == settings.SECOND_FACTOR_FAILURE_LIMIT
+    assert failures.first().data["address"] == "10.9.8.7"
+    assert AuditEvent.objects.filter(action="auth.second_factor_lockout").count() == 1
+    # The allowance is per account, not per session: a new sign-in does not refill it.
+    client.post(reverse("console:logout"))
+    _password(client, secadmin, REMOTE_ADDR="10.9.8.6")
+    assert client.post(VERIFY, {"code": _code()}, REMOTE_ADDR="10.9.8.6").status_code == 429
+    # After the window the right code works again.
+    _later(time_machine, settings.AXES_COOLOFF_TIME.total_seconds())
+    assert client.post(VERIFY, {"code": _code()}, REMOTE_ADDR="10.9.8.6").status_code == 302
+
+
+def test_a_recovery_code_works_once(client, auditadmin):
+    codes = enrol_second_factor(auditadmin)
+    _password(client, auditadmin)
+    response = client.post(VERIFY, {"code": codes[0].upper()})
+    assert response.status_code == 302
+    assert client.get("/console/audit/").status_code == 200
+    assert second_factor.recovery_codes_left(auditadmin) == len(codes) - 1
+    assert AuditEvent.objects.get(action="auth.second_factor").data["method"] == "recovery"
+
+    client.post(reverse("console:logout"))
+    _password(client, auditadmin)
+    response = client.post(VERIFY, {"code": codes[0]})
+    assert response.status_code == 200 and "不正确" in response.content.decode()
+    assert client.post(VERIFY, {"code": codes[1]}).status_code == 302
+
+
+# ---------------------------------------------------------------- reset
+
+
+def test_the_security_administrator_resets_another_persons_factor_audited(
+    client_of, client, secadmin, sysadmin
+):
+    enrol_second_factor(sysadmin)
+    page = client_of(secadmin).get("/console/security/second-factor/").content.decode()
+    assert sysadmin.username in page and "已设置" in page
+    response = client_of(secadmin).post(f"/console/security/second-factor/{sysadmin.pk}/reset/")
+    assert response.status_code == 302
+    assert not second_factor.is_enrolled(sysadmin)
+    assert second_factor.recovery_codes_left(sysadmin) == 0
+    event = AuditEvent.objects.get(action="auth.second_factor_reset")
+    assert event.actor == secadmin and event.target_id == str(sysadmin.pk)
+    # The person enrols again at the next sign-in.
+    client.post(reverse("console:logout"))
+    _password(client, sysadmin)
+    assert client.get("/console/")["Location"].startswith(SETUP)
+
+
+@pytest.mark.parametrize("who", ["sysadmin", "auditadmin", "editor_a", "office"])
+def test_no_one_but_the_security_administrator_resets_a_factor(
+    client_of, who, request, secadmin, reviewer_a
+):
+    actor = request.getfixturevalue(who)
+    enrol_second_factor(reviewer_a)
+    enrol_second_factor(secadmin)
+    for target in (reviewer_a, secadmin):
+        url = f"/console/security/second-factor/{target.pk}/reset/"
+        assert client_of(actor).post(url).status_code in (403, 404)
+        with pytest.raises(PermissionDenied):
+            second_factor.reset(actor=actor, user=target)
+    assert client_of(actor).get("/console/security/second-factor/").status_code == 403
+    assert second_factor.is_enrolled(reviewer_a) and second_factor.is_enrolled(secadmin)
+    assert not AuditEvent.objects.filter(action="auth.second_factor_reset").exists()
+
+
+def test_the_security_administrator_cannot_reset_their_own(client_of, secadmin):
+    enrol_second_factor(secadmin)
+    response = client_of(secadmin).post(f"/console/security/second-factor/{secadmin.pk}/reset/")
+    assert response.status_code == 404
+    with pytest.raises(PermissionDenied, match="不能重置自己的"):
+        second_factor.reset(actor=secadmin, user=secadmin)
+    assert second_factor.is_enrolled(secadmin)
+
+
+def test_a_reset_needs_a_verified_session(client, secadmin, sysadmin):
+    enrol_second_factor(secadmin)
+    enrol_second_factor(sysadmin)
+    _password(client, secadmin)
+    response = client.post(f"/console/security/second-factor/{sysadmin.pk}/reset/")
+    assert response.status_code == 302 and response["Location"] == VERIFY
+    assert second_factor.is_enrolled(sysadmin)
+
+
+# ---------------------------------------------------------------- demo and production
+
+
+def test_the_demo_enrols_its_administrators_with_the_printed_secret(client, time_machine):
+    from gongkai.accounts import demo as account_demo
+    from gongkai.accounts.models import User
+    from gongkai.units import demo as unit_demo
+
+    unit_demo.load(io.StringIO())
+    account_demo.load(io.StringIO())
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    printed = out.getvalue()
+    from django.conf import settings
+
+    assert settings.SECOND_FACTOR_DEMO_SECRET in printed
+    code = re.search(r"动态口令 (\d{6})", printed).group(1)
+    sysadmin = User.objects.get(username="sysadmin")
+    assert second_factor.is_enrolled(sysadmin)
+    client.post(LOGIN, {"username": "sysadmin", "password": account_demo.DEMO_PASSWORD})
+    assert client.post(VERIFY, {"code": code}).status_code == 302
+    assert client.get("/console/accounts/").status_code == 200
+
+
+def _production_check(tmp_path, **extra):
+    env = {
+        "PATH": os.environ["PATH"],
+        "GONGKAI_ENV": "production",
+        "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-check",
+        # A real 32-byte key, so that only the setting under test is wrong.
+        "DATA_ENCRYPTION_KEY": base64.urlsafe_b64encode(b"k" * 32).decode(),
+        "ALLOWED_HOSTS": "gongkai.example",
+        "DATA_DIR": str(tmp_path),
+        **extra,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_the_demo_secret(tmp_path):
+    demo_secret = "GONGKAIDEMOTOTPSECRETFORDEMOONLY"
+    result = _production_check(tmp_path, SECOND_FACTOR_DEMO_SECRET=demo_secret)
+    assert result.returncode != 0
+    assert "SECOND_FACTOR_DEMO_SECRET" in result.stderr
+
+
+def test_production_refuses_to_turn_the_second_factor_off(tmp_path):
+    result = _production_check(tmp_path, SECOND_FACTOR_FOR_ALL_STAFF="false")
+    assert result.returncode != 0
+    assert "SECOND_FACTOR_FOR_ALL_STAFF" in result.stderr

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.pages",
     "gongkai.feedback",
+    "gongkai.oversight",
     "gongkai.operations",
     "gongkai.portal",
     "gongkai.console",

@@ -8,7 +8,15 @@ from django.urls import include, path
 from gongkai.api.api import api
 from gongkai.operations.views import healthz
 
-DOMAIN_APPS = ("workdays", "publishing", "applications", "search", "reports", "feedback")
+DOMAIN_APPS = (
+    "workdays",
+    "publishing",
+    "applications",
+    "search",
+    "reports",
+    "feedback",
+    "oversight",
+)
 
 
 def _domain_patterns():

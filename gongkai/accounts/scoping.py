@@ -133,6 +133,33 @@ def linkable_documents(unit):
     return Document.objects.filter(allowed).distinct()
 
 
+# ---------------------------------------------------------------- supervision
+
+
+def supervised_units(user):
+    """Units whose supervision figures (dashboard, inspection, rectification) the user sees:
+    the office every unit of its government, anyone else the units they work in."""
+    return work_units(user)
+
+
+def findings(user):
+    from gongkai.oversight.models import Finding
+
+    return Finding.objects.filter(unit__in=work_units(user))
+
+
+def scores(user):
+    from gongkai.oversight.models import Score
+
+    return Score.objects.filter(unit__in=work_units(user))
+
+
+def rectifications(user):
+    from gongkai.oversight.models import Rectification
+
+    return Rectification.objects.filter(unit__in=work_units(user))
+
+
 # ---------------------------------------------------------------- accounts
 
 

@@ -14,6 +14,7 @@ PANEL_APPS = (
     "pages",
     "reports",
     "feedback",
+    "oversight",
     "units",
     "accounts",
 )

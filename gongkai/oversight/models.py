@@ -1,0 +1,153 @@
+"""The office's supervision (监督检查): the indicators units are inspected against, each day's
+inspection with its findings and per-unit scores, and rectification tasks (整改).
+
+Indicators are rows, not code constants, so the office can change weights, periods and
+thresholds without a release; the rule that checks an indicator is named by its `code`."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Indicator(models.Model):
+    """One inspection indicator (检查指标) and how it weighs in the score.
+
+    `period_days` and `keywords` serve the column-update rules (a column whose name holds one
+    of the keywords must have something new within the period); `categories` lists the
+    statutory items every unit must have content under. A unit with `veto_threshold` or more
+    findings of the indicator fails the inspection whatever its score (单项否决)."""
+
+    code = models.SlugField("指标代码", max_length=40, unique=True)
+    name = models.CharField("指标名称", max_length=100)
+    weight = models.DecimalField("每项扣分", max_digits=5, decimal_places=2, default=1)
+    cap = models.DecimalField("最多扣分", max_digits=5, decimal_places=2, default=20)
+    veto_threshold = models.PositiveIntegerField(
+        "单项否决阈值",
+        null=True,
+        blank=True,
+        help_text="问题数量达到此数即单项否决；留空表示不否决",
+    )
+    period_days = models.PositiveIntegerField("更新周期（天）", null=True, blank=True)
+    keywords = models.CharField("栏目名称关键词", max_length=200, blank=True)
+    categories = models.CharField("必须有内容的法定公开事项", max_length=300, blank=True)
+    is_active = models.BooleanField("启用", default=True)
+    order = models.PositiveIntegerField("排序", default=100)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "检查指标"
+        verbose_name_plural = "检查指标"
+
+    def __str__(self):
+        return self.name
+
+    def keyword_list(self):
+        return [k for k in self.keywords.replace("，", ",").split(",") if k.strip()]
+
+    def category_list(self):
+        return [c.strip() for c in self.categories.replace("，", ",").split(",") if c.strip()]
+
+
+class InspectionRun(models.Model):
+    """One day's inspection of every unit of a government."""
+
+    government = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
+    day = models.DateField("检查日期")
+    started_at = models.DateTimeField(auto_now_add=True)
+    links_checked = models.BooleanField("检查了链接", default=False)
+
+    class Meta:
+        ordering = ["-day", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["government", "day"], name="one_inspection_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d} 自查"
+
+
+class Finding(models.Model):
+    """A problem one inspection found at one unit. `key` names the thing (an application, a
+    column, a document, a link) so the same problem is recognised from day to day."""
+
+    run = models.ForeignKey(InspectionRun, on_delete=models.CASCADE, related_name="findings")
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    key = models.CharField(max_length=300)
+    subject = models.CharField("问题", max_length=400)
+    since = models.DateField("起始日期", null=True, blank=True)
+    url = models.CharField("链接", max_length=500, blank=True)
+    # Found again after a rectification of the same problem was closed (举一反三).
+    repeat = models.BooleanField("整改后重复出现", default=False)
+
+    class Meta:
+        ordering = ["unit", "indicator__order", "since", "id"]
+        verbose_name = "检查发现的问题"
+        verbose_name_plural = "检查发现的问题"
+
+    def __str__(self):
+        return self.subject
+
+
+class Score(models.Model):
+    """A unit's score in one inspection: 100 less the weighted findings."""
+
+    run = models.ForeignKey(InspectionRun, on_delete=models.CASCADE, related_name="scores")
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
+    points = models.DecimalField("得分", max_digits=6, decimal_places=2)
+    vetoes = models.JSONField("单项否决", default=list, blank=True)
+
+    class Meta:
+        ordering = ["run", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "unit"], name="one_score_per_unit_and_run")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.points}"
+
+    @property
+    def passed(self):
+        return not self.vetoes and self.points >= 60
+
+
+class RectificationStatus(models.TextChoices):
+    OPEN = "open", "整改中"
+    SUBMITTED = "submitted", "已报送整改情况"
+    CLOSED = "closed", "已销号"
+
+
+class Rectification(models.Model):
+    """A rectification task (整改) the office gives a unit for one problem found."""
+
+    unit = models.ForeignKey("units.Unit", verbose_name="责任单位", on_delete=models.PROTECT)
+    indicator = models.ForeignKey(Indicator, verbose_name="指标", on_delete=models.PROTECT)
+    key = models.CharField(max_length=300)
+    subject = models.CharField("问题", max_length=400)
+    requirement = models.TextField("整改要求", blank=True)
+    deadline = models.DateField("整改期限")
+    status = models.CharField(
+        "状态", max_length=12, choices=RectificationStatus.choices, default=RectificationStatus.OPEN
+    )
+    evidence = models.TextField("整改情况和佐证", blank=True)
+    evidence_url = models.CharField("佐证链接", max_length=500, blank=True)
+    review_note = models.TextField("审核意见", blank=True)
+    # The same problem had been rectified before and came back (举一反三).
+    repeat = models.BooleanField("重复问题", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_on = models.DateField("下达日期")
+    submitted_on = models.DateField("报送日期", null=True, blank=True)
+    closed_on = models.DateField("销号日期", null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline", "id"]
+        verbose_name = "整改任务"
+        verbose_name_plural = "整改任务"
+
+    def __str__(self):
+        return f"整改：{self.subject}"[:300]
+
+    @property
+    def is_open(self):
+        return self.status != RectificationStatus.CLOSED

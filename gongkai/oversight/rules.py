@@ -1,0 +1,218 @@
+"""The inspection rules: one function per indicator code, each returning the problems it finds
+in the given units on `today`. They read records directly (they are domain code, run by the
+daily job and by the dashboard for units the scope layer has already chosen).
+
+Every problem carries the date it began (`since`): the office asks "who is late, for what,
+since when"."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.urls import reverse
+
+from gongkai.applications.models import Application
+from gongkai.core.clock import local_date
+from gongkai.publishing import vocabularies as v
+from gongkai.publishing.models import Column, Document, DocumentLink
+from gongkai.reports.models import AnnualReport
+from gongkai.reports.services import due_date
+from gongkai.units.models import APPLICATION_RECEIVING_KINDS
+
+
+@dataclass(frozen=True)
+class Problem:
+    unit_id: int
+    key: str
+    subject: str
+    since: datetime.date | None = None
+    url: str = ""
+    days_late: int | None = None
+
+
+def overdue_applications(indicator, units, today):
+    """Open applications past their reply deadline (Art. 33)."""
+    query = Application.objects.overdue(today).filter(unit__in=units).order_by("due_date", "id")
+    return [
+        Problem(
+            a.unit_id,
+            f"application:{a.pk}",
+            f"申请 {a.tracking_number} 已超过答复期限（{a.due_date:%Y-%m-%d}）",
+            a.due_date + datetime.timedelta(days=1),
+            reverse("console-applications:detail", args=[a.pk]),
+            (today - a.due_date).days,
+        )
+        for a in query
+    ]
+
+
+def annual_report(indicator, units, today):
+    """Last year's annual report not published by its deadline (Art. 49: a department's by
+    31 January, a government's by 31 March), or published after it. A late report stays late:
+    the days late are counted to its publication."""
+    year = today.year - 1
+    units = [u for u in units if u.kind in APPLICATION_RECEIVING_KINDS and u.is_active]
+    published = {
+        r.unit_id: r for r in AnnualReport.objects.published().filter(unit__in=units, year=year)
+    }
+    problems = []
+    for unit in units:
+        due = due_date(unit, year)
+        report = published.get(unit.pk)
+        if report is None:
+            if today <= due:
+                continue
+            days = (today - due).days
+            subject = f"{year}年度报告逾期未发布（期限{due:%Y-%m-%d}，已逾期{days}天）"
+            url = reverse("console-reports:list")
+        else:
+            on = local_date(report.published_at)
+            if on <= due:
+                continue
+            days = (on - due).days
+            subject = f"{year}年度报告逾期发布（{on:%Y-%m-%d}发布，逾期{days}天）"
+            url = reverse("console-reports:detail", args=[report.pk])
+        problems.append(Problem(unit.pk, f"annual-report:{year}", subject, due + _DAY, url, days))
+    return problems
+
+
+def empty_category(indicator, units, today):
+    """Statutory items every unit must publish under (e.g. 财政预算、决算) with nothing."""
+    wanted = indicator.category_list()
+    have = set(
+        Document.objects.published()
+        .filter(unit__in=units, statutory_category__in=wanted)
+        .values_list("unit_id", "statutory_category")
+    )
+    return [
+        Problem(
+            unit.pk,
+            f"category:{code}",
+            f"法定公开事项“{v.STATUTORY_LABELS.get(code, code)}”无内容",
+            None,
+            reverse("portal:column-statutory", args=[unit.code]),
+        )
+        for unit in units
+        for code in wanted
+        if (unit.pk, code) not in have
+    ]
+
+
+def empty_column(indicator, units, today):
+    """The unit's own columns with nothing published in them (空白栏目)."""
+    filled = set(
+        Document.objects.published()
+        .filter(unit__in=units, column__isnull=False)
+        .values_list("column_id", flat=True)
+    )
+    columns = Column.objects.filter(unit__in=units).exclude(pk__in=filled).select_related("unit")
+    return [
+        Problem(
+            c.unit_id,
+            f"column:{c.pk}",
+            f"栏目“{c.name}”无内容",
+            None,
+            reverse("console-publishing:columns", args=[c.unit.code]),
+        )
+        for c in columns
+    ]
+
+
+def stale_columns(indicator, units, today):
+    """Columns whose name holds one of the indicator's keywords with nothing new within its
+    period. An empty column is counted as empty, not here."""
+    keywords = indicator.keyword_list()
+    if not keywords or not indicator.period_days:
+        return []
+    period = datetime.timedelta(days=indicator.period_days)
+    latest = dict(
+        Document.objects.published()
+        .filter(unit__in=units, column__isnull=False)
+        .values("column_id")
+        .annotate(last=Max("first_published_at"))
+        .values_list("column_id", "last")
+    )
+    problems = []
+    for column in Column.objects.filter(unit__in=units).select_related("unit"):
+        if not any(k in column.name for k in keywords) or latest.get(column.pk) is None:
+            continue
+        last = local_date(latest[column.pk])
+        if today - last <= period:
+            continue
+        problems.append(
+            Problem(
+                column.unit_id,
+                f"column:{column.pk}",
+                f"栏目“{column.name}”自{last:%Y-%m-%d}起未更新（周期{indicator.period_days}天）",
+                last + period + _DAY,
+                reverse("console-publishing:columns", args=[column.unit.code]),
+                (today - last - period).days,
+            )
+        )
+    return problems
+
+
+def expired_validity(indicator, units, today):
+    """Normative documents and rules past their expiry date that nobody repealed, replaced,
+    amended or revised since: the unit should have cleared them up (清理) and said so."""
+    candidates = Document.objects.published().filter(
+        unit__in=units, expiry_date__lt=today, repealed_on__isnull=True
+    )
+    handled = set(
+        DocumentLink.objects.filter(target__in=candidates).values_list("target_id", flat=True)
+    )
+    problems = []
+    for d in candidates.order_by("expiry_date", "id"):
+        if not (d.is_normative or d.is_rule or d.is_contingency_plan) or d.pk in handled:
+            continue
+        if d.published_at and local_date(d.published_at) > d.expiry_date:
+            continue  # revised or re-published after it expired: handled
+        problems.append(
+            Problem(
+                d.unit_id,
+                f"document:{d.pk}",
+                f"《{d.title}》已于{d.expiry_date:%Y-%m-%d}到期，未作清理",
+                d.expiry_date + _DAY,
+                reverse("console-publishing:detail", args=[d.pk]),
+                (today - d.expiry_date).days,
+            )
+        )
+    return problems
+
+
+def no_interpretation(indicator, units, today):
+    """Published policies marked as needing an interpretation that none interprets yet."""
+    policies = Document.objects.published().filter(unit__in=units, needs_interpretation=True)
+    interpreted = set(
+        Document.objects.published()
+        .filter(interprets__in=policies)
+        .values_list("interprets_id", flat=True)
+    )
+    return [
+        Problem(
+            d.unit_id,
+            f"document:{d.pk}",
+            f"《{d.title}》未发布政策解读",
+            local_date(d.first_published_at) if d.first_published_at else None,
+            reverse("console-publishing:detail", args=[d.pk]),
+        )
+        for d in policies.order_by("first_published_at", "id")
+        if d.pk not in interpreted
+    ]
+
+
+_DAY = datetime.timedelta(days=1)
+
+# Indicator code → rule. Broken links are checked by the daily job only (they need the
+# network); the dashboard shows the last inspection's.
+LIVE_RULES = {
+    "overdue_application": overdue_applications,
+    "annual_report": annual_report,
+    "empty_category": empty_category,
+    "empty_column": empty_column,
+    "stale_news": stale_columns,
+    "stale_notice": stale_columns,
+    "expired_validity": expired_validity,
+    "no_interpretation": no_interpretation,
+}
+STORED_ONLY = {"broken_link"}

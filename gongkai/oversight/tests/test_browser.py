@@ -1,0 +1,42 @@
+"""In a real browser, without JavaScript: the office's dashboard, the list behind a number, a
+rectification and the reminders pass axe."""
+
+import datetime
+
+import pytest
+
+from gongkai.accounts.tests.factories import PASSWORD
+from gongkai.oversight import services, workflow
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _login(page, user):
+    page.goto("/console/login/")
+    page.get_by_label("用户名").fill(user.username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+
+
+def test_supervision_pages_pass_axe(browser_page, axe, submit, at, unit_a, government, office):
+    submit(unit_a)
+    at(2026, 12, 3)
+    run = services.run_inspection(government, datetime.date(2026, 12, 3))
+    finding = run.findings.get(indicator__code="overdue_application")
+    task = workflow.assign_rectification(
+        actor=office, finding=finding, deadline=datetime.date(2026, 12, 10)
+    )
+    page = browser_page
+    _login(page, office)
+    for path in (
+        "/console/oversight/",
+        f"/console/oversight/units/{unit_a.pk}/overdue_application/",
+        "/console/oversight/rectifications/",
+        f"/console/oversight/rectifications/{task.pk}/",
+        f"/console/oversight/findings/{finding.pk}/assign/",
+        "/console/oversight/reminders/",
+        "/console/oversight/history/",
+    ):
+        page.goto(path)
+        axe(page)
+    assert page.console_errors == []

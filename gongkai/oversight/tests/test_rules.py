@@ -14,9 +14,10 @@ from gongkai.publishing.tests.factories import normative, published
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+TODAY = D(2026, 12, 3)
 
 
-def _rule(code, units, day=D(2026, 12, 3)):
+def _rule(code, units, day=TODAY):
     return services.problems(Indicator.objects.get(code=code), units, day)
 
 

@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from gongkai.accounts.tests.factories import PASSWORD
-from gongkai.oversight import services, workflow
+from gongkai.oversight import defaults, services, workflow
+from gongkai.oversight.models import Indicator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,6 +20,7 @@ def _login(page, user):
 
 
 def test_supervision_pages_pass_axe(browser_page, axe, submit, at, unit_a, government, office):
+    defaults.install(Indicator)  # a transactional test starts without migration data
     submit(unit_a)
     at(2026, 12, 3)
     run = services.run_inspection(government, datetime.date(2026, 12, 3))

@@ -160,6 +160,13 @@ def rectifications(user):
     return Rectification.objects.filter(unit__in=work_units(user))
 
 
+def adoptions(user):
+    """Standard-catalogue items adopted by the user's units."""
+    from gongkai.oversight.models import Adoption
+
+    return Adoption.objects.filter(unit__in=work_units(user))
+
+
 # ---------------------------------------------------------------- accounts
 
 

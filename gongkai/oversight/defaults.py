@@ -24,6 +24,7 @@ DEFAULTS = [
     ("expired_validity", "文件有效期届满未清理", 2, 20, None, None, "", ""),
     ("no_interpretation", "政策文件未发布解读", 2, 20, None, None, "", ""),
     ("broken_link", "链接无法访问", 1, 10, None, None, "", ""),
+    ("unfulfilled_catalogue", "标准目录事项未履行", 1, 20, None, None, "", ""),
 ]
 
 

@@ -1,5 +1,7 @@
 from django import forms
 
+from .models import CatalogueLevel
+
 
 class AssignForm(forms.Form):
     deadline = forms.DateField(label="整改期限", widget=forms.DateInput(attrs={"type": "date"}))
@@ -22,3 +24,23 @@ class ReviewForm(forms.Form):
     note = forms.CharField(
         label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class CatalogueImportForm(forms.Form):
+    level = forms.ChoiceField(label="目录层级", choices=CatalogueLevel.choices)
+    file = forms.FileField(label="标准目录（XLSX，按模板填写）")
+
+
+class AdoptionForm(forms.Form):
+    column = forms.ModelChoiceField(label="发布栏目", queryset=None, required=False)
+    documents = forms.ModelMultipleChoiceField(
+        label="履行该事项的信息（已发布）",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, documents, columns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["column"].queryset = columns
+        self.fields["documents"].queryset = documents

@@ -151,3 +151,95 @@ class Rectification(models.Model):
     @property
     def is_open(self):
         return self.status != RectificationStatus.CLOSED
+
+
+# ---------------------------------------------------------------- standard catalogues
+
+
+class CatalogueLevel(models.TextChoices):
+    COUNTY = "county", "县级"
+    TOWN = "town", "乡级"
+
+
+class CatalogueVersion(models.Model):
+    """One import of the standard catalogue (基层政务公开标准目录) of one pilot field at one
+    level. A new import of the same field and level is a new version; the old one stays, with
+    the adoptions made under it."""
+
+    field = models.CharField("试点领域", max_length=60)
+    level = models.CharField("目录层级", max_length=10, choices=CatalogueLevel.choices)
+    number = models.PositiveIntegerField("版本")
+    source_name = models.CharField("导入文件", max_length=200)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    imported_on = models.DateField("导入日期")
+
+    class Meta:
+        ordering = ["field", "level", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["field", "level", "number"], name="one_catalogue_version_number"
+            )
+        ]
+        verbose_name = "标准目录版本"
+        verbose_name_plural = "标准目录版本"
+
+    def __str__(self):
+        return f"{self.field}（{self.get_level_display()}）第{self.number}版"
+
+
+class CatalogueItem(models.Model):
+    version = models.ForeignKey(CatalogueVersion, on_delete=models.CASCADE, related_name="items")
+    sequence = models.PositiveIntegerField("序号")
+    first_level = models.CharField("一级事项", max_length=100)
+    second_level = models.CharField("二级事项", max_length=200, blank=True)
+    content = models.TextField("公开内容（要素）")
+    basis = models.TextField("公开依据", blank=True)
+    time_limit = models.CharField("公开时限", max_length=200)
+    discloser = models.CharField("公开主体", max_length=200)
+    channel = models.CharField("公开渠道和载体", max_length=300, blank=True)
+    audience = models.CharField("公开对象", max_length=20)
+    mode = models.CharField("公开方式", max_length=20)
+    levels = models.CharField("公开层级", max_length=20)
+
+    class Meta:
+        ordering = ["version", "sequence"]
+        verbose_name = "标准目录事项"
+        verbose_name_plural = "标准目录事项"
+
+    def __str__(self):
+        return self.second_level or self.first_level
+
+
+class Adoption(models.Model):
+    """A unit takes on a catalogue item: where it publishes it and which documents fulfil it."""
+
+    unit = models.ForeignKey("units.Unit", on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(CatalogueItem, on_delete=models.PROTECT, related_name="adoptions")
+    column = models.ForeignKey(
+        "publishing.Column",
+        verbose_name="发布栏目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    documents = models.ManyToManyField(
+        "publishing.Document", verbose_name="履行该事项的信息", blank=True, related_name="+"
+    )
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    adopted_on = models.DateField("认领日期")
+
+    class Meta:
+        ordering = ["unit", "item"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "item"], name="one_adoption_per_item")
+        ]
+        verbose_name = "目录事项认领"
+        verbose_name_plural = "目录事项认领"
+
+    def __str__(self):
+        return f"{self.unit} · {self.item}"

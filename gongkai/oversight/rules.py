@@ -201,6 +201,28 @@ def no_interpretation(indicator, units, today):
     ]
 
 
+def unfulfilled_catalogue(indicator, units, today):
+    """Catalogue items a unit adopted with no published document fulfilling them."""
+    from .models import Adoption
+
+    adoptions = (
+        Adoption.objects.filter(unit__in=units)
+        .exclude(documents__in=Document.objects.published())
+        .select_related("item", "item__version")
+        .distinct()
+    )
+    return [
+        Problem(
+            a.unit_id,
+            f"catalogue:{a.item_id}",
+            f"标准目录事项“{a.item.version.field}·{a.item}”未履行（认领后没有关联已发布的信息）",
+            a.adopted_on,
+            reverse("console-oversight:catalogue-unit", args=[a.unit_id]),
+        )
+        for a in adoptions.order_by("adopted_on", "id")
+    ]
+
+
 _DAY = datetime.timedelta(days=1)
 
 # Indicator code → rule. Broken links are checked by the daily job only (they need the
@@ -214,5 +236,6 @@ LIVE_RULES = {
     "stale_notice": stale_columns,
     "expired_validity": expired_validity,
     "no_interpretation": no_interpretation,
+    "unfulfilled_catalogue": unfulfilled_catalogue,
 }
 STORED_ONLY = {"broken_link"}

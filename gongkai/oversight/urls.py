@@ -1,8 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import catalogue_views, views
 
-portal_urlpatterns = []
+portal_urlpatterns = [
+    path("month/", views.month, name="month"),
+    path("month/chart/<slug:kind>.svg", views.month_chart, name="month-chart"),
+    path("month/report.<str:fmt>", views.month_download, name="month-download"),
+    path("catalogues/", catalogue_views.catalogue_index, name="catalogues"),
+    path("catalogues/template.xlsx", catalogue_views.catalogue_template, name="catalogue-template"),
+    path("catalogues/<int:pk>/", catalogue_views.catalogue_version, name="catalogue-version"),
+    path("catalogues/units/<int:unit>/", catalogue_views.catalogue_unit, name="catalogue-unit"),
+    path("catalogues/adoptions/<int:pk>/", catalogue_views.adoption_edit, name="adoption-edit"),
+]
 
 console_urlpatterns = [
     path("", views.index, name="index"),
@@ -12,4 +21,12 @@ console_urlpatterns = [
     path("rectifications/", views.rectification_list, name="rectifications"),
     path("rectifications/<int:pk>/", views.rectification, name="rectification"),
     path("findings/<int:finding>/assign/", views.assign, name="assign"),
+    path("month/", views.month, name="month"),
+    path("month/chart/<slug:kind>.svg", views.month_chart, name="month-chart"),
+    path("month/report.<str:fmt>", views.month_download, name="month-download"),
+    path("catalogues/", catalogue_views.catalogue_index, name="catalogues"),
+    path("catalogues/template.xlsx", catalogue_views.catalogue_template, name="catalogue-template"),
+    path("catalogues/<int:pk>/", catalogue_views.catalogue_version, name="catalogue-version"),
+    path("catalogues/units/<int:unit>/", catalogue_views.catalogue_unit, name="catalogue-unit"),
+    path("catalogues/adoptions/<int:pk>/", catalogue_views.adoption_edit, name="adoption-edit"),
 ]

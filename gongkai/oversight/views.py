@@ -2,9 +2,13 @@
 behind each of its numbers, every reminder in full, the inspection history and rectification.
 A unit sees the same pages for its own units only (accounts.scoping decides)."""
 
+import datetime
+from urllib.parse import quote
+
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -16,7 +20,7 @@ from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 
-from . import services, workflow
+from . import monthly, services, workflow
 from .forms import AssignForm, ReviewForm, SubmitForm
 from .models import Indicator, RectificationStatus
 
@@ -203,3 +207,66 @@ def _act(user, task, form):
 
 def _is_office(user):
     return scoping.work_units(user, Role.OFFICE).exists()
+
+
+# ---------------------------------------------------------------- the monthly report
+
+
+def _month(value):
+    today = local_today()
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        datetime.date(year, month, 1)
+    except (ValueError, TypeError):
+        return today.year, today.month, bool(value)
+    return year, month, False
+
+
+def _monthly(request):
+    year, month, bad = _month(request.GET.get("month"))
+    user = request.user
+    report = monthly.monthly_report(
+        scoping.supervised_units(user),
+        scoping.scores(user),
+        scoping.rectifications(user),
+        year,
+        month,
+    )
+    return report, bad
+
+
+@staff_required
+def month(request):
+    report, bad = _monthly(request)
+    if bad:
+        flash.error(request, "月份格式应为“2026-11”，已显示本月。")
+    query = f"month={report.year}-{report.month:02d}"
+    return render(request, "oversight/month.html", {"report": report, "query": query})
+
+
+@staff_required
+def month_chart(request, kind):
+    report, _ = _monthly(request)
+    draw = {"trend": monthly.trend_svg, "units": monthly.units_svg}.get(kind)
+    if draw is None:
+        raise Http404
+    return HttpResponse(draw(report), content_type="image/svg+xml; charset=utf-8")
+
+
+@staff_required
+def month_download(request, fmt):
+    report, _ = _monthly(request)
+    if fmt == "xlsx":
+        data, kind = monthly.to_xlsx(report), XLSX_TYPE
+    elif fmt == "docx":
+        data, kind = monthly.to_docx(report), DOCX_TYPE
+    else:
+        raise Http404
+    response = HttpResponse(data, content_type=kind)
+    name = quote(f"{report.title}.{fmt}")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -127,6 +127,7 @@ SCOPED_MODELS = {
     "Finding",
     "Score",
     "Rectification",
+    "Adoption",
 }
 PUBLIC_SCOPES = {"published", "public", "in_force_on", "plans_in_force_on", "not_yet_in_force_on"}
 INTERFACE_MODULES = ("views.py", "console_views.py", "api.py", "forms.py", "dashboard.py")

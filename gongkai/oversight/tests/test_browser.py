@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from gongkai.accounts.tests.factories import PASSWORD
-from gongkai.oversight import defaults, services, workflow
+from gongkai.oversight import catalogue, defaults, services, workflow
 from gongkai.oversight.models import Indicator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,6 +28,11 @@ def test_supervision_pages_pass_axe(browser_page, axe, submit, at, unit_a, gover
     task = workflow.assign_rectification(
         actor=office, finding=finding, deadline=datetime.date(2026, 12, 10)
     )
+    catalogue.import_catalogue(
+        actor=office, data=catalogue.template_xlsx(), filename="模板.xlsx", level="county"
+    )
+    item = catalogue.CatalogueItem.objects.get()
+    adoption = catalogue.adopt(actor=office, unit=unit_a, item=item)
     page = browser_page
     _login(page, office)
     for path in (
@@ -38,6 +43,11 @@ def test_supervision_pages_pass_axe(browser_page, axe, submit, at, unit_a, gover
         f"/console/oversight/findings/{finding.pk}/assign/",
         "/console/oversight/reminders/",
         "/console/oversight/history/",
+        "/console/oversight/month/?month=2026-12",
+        "/console/oversight/catalogues/",
+        f"/console/oversight/catalogues/{item.version_id}/",
+        f"/console/oversight/catalogues/units/{unit_a.pk}/",
+        f"/console/oversight/catalogues/adoptions/{adoption.pk}/",
     ):
         page.goto(path)
         axe(page)

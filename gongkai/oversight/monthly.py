@@ -5,9 +5,9 @@ page, an XLSX and a DOCX. Charts are SVG drawn on the server by pygal (no JavaSc
 as images next to the table that carries the same figures."""
 
 import calendar
-import re
 import datetime
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal

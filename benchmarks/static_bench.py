@@ -48,7 +48,18 @@ def wait_for(port, host="127.0.0.1", seconds=30):
     raise SystemExit(f"nothing answers on {host}:{port}")
 
 
-def wrk(url, *, duration, connections, threads=2):
+# Every request a URL never asked before (an extra parameter the page ignores): what a page
+# costs when nothing can come from a cache.
+UNIQUE_URLS = """
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, wrk.path .. "&n=" .. math.random(1, 1000000000) .. "-" .. counter)
+end
+"""
+
+
+def wrk(url, *, duration, connections, threads=2, script=None):
     out = subprocess.run(
         [
             "wrk",
@@ -60,6 +71,7 @@ def wrk(url, *, duration, connections, threads=2):
             "10s",
             "-H",
             "Accept-Encoding: br, gzip",
+            *(["-s", str(script)] if script else []),
             url,
         ],
         capture_output=True,
@@ -89,6 +101,10 @@ def main():
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--port", type=int, default=8170, help="nginx; +1 the limit, +2 gunicorn")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument(
+        "--nginx-workers", default="auto", help="nginx worker_processes (Debian: auto)"
+    )
+    parser.add_argument("--only", help="measure only the pages whose name contains this")
     parser.add_argument(
         "--data-dir",
         help="reuse a DATA_DIR where the demo is already loaded and indexed (kept afterwards)",
@@ -174,18 +190,20 @@ def main():
             "root /srv/gongkai/pages;": f"root {pages};",
             "alias /srv/gongkai/static/;": f"alias {scratch / 'static'}/;",
             "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
+            "access_log /var/log/nginx/gongkai-access.log": f"access_log {nginx_dir}/access.log",
         }.items():
             site = site.replace(default, actual)
         (nginx_dir / "gongkai.conf").write_text(site)
         (nginx_dir / "nginx.conf").write_text(f"""
-worker_processes 1;
+worker_processes {args.nginx_workers};
 pid {nginx_dir}/nginx.pid;
 user root;
 load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
-events {{ worker_connections 1024; }}
+events {{ worker_connections 4096; }}
 http {{
   include /etc/nginx/mime.types;
-  access_log off;
+  # As the shipped server logs (buffered), so the limit pays for its log line too.
+  access_log {nginx_dir}/limit-access.log combined buffer=64k flush=5s;
   sendfile on;
   tcp_nopush on;
   client_body_temp_path {nginx_dir}/body;
@@ -227,26 +245,45 @@ http {{
             ("home", f"{site_url}/"),
             ("unit column", f"{site_url}/units/{unit_code}/statutory/"),
             ("search", f"{site_url}/search/?q=%E9%80%9A%E7%9F%A5"),
+            ("search, every URL new (no cache)", f"{site_url}/search/?q=%E9%80%9A%E7%9F%A5"),
             ("application status", f"{site_url}/apply/status/"),
+            ("API search", f"{site_url}/api/v1/search?q=%E9%80%9A%E7%9F%A5"),
+            ("API search, every URL new", f"{site_url}/api/v1/search?q=%E9%80%9A%E7%9F%A5"),
+            ("API documents list", f"{site_url}/api/v1/documents?limit=20"),
+            ("API one document", f"{site_url}/api/v1/documents/{document_id}"),
         ]
+        unique = nginx_dir / "unique-urls.lua"
+        unique.write_text(UNIQUE_URLS)
+        load_start = os.getloadavg()
         rows, limit = [], None
         for name, url in targets:
+            if args.only and args.only not in name and not name.startswith("limit"):
+                continue
+            script = unique if "every URL new" in name else None
             # Warm-up: each gunicorn worker opens the search index and loads its word list
             # on its first search.
-            wrk(url, duration=3, connections=4)
-            rate, p50, p99, errors = wrk(url, duration=args.duration, connections=args.connections)
+            wrk(url, duration=3, connections=4, script=script)
+            rate, p50, p99, errors = wrk(
+                url, duration=args.duration, connections=args.connections, script=script
+            )
             limit = limit or rate
             rows.append((name, rate, p50, p99, errors))
+        load_end = os.getloadavg()
         print(
-            f"\nwrk -c{args.connections} -d{args.duration}s, gunicorn {args.workers} workers, "
-            f"nginx 1 worker, Accept-Encoding: br, gzip\n"
+            f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores; "
+            f"load average {load_start[0]:.2f} / {load_start[1]:.2f} / {load_start[2]:.2f} "
+            f"before, {load_end[0]:.2f} / {load_end[1]:.2f} / {load_end[2]:.2f} after (1/5/15 min)"
+        )
+        print(
+            f"wrk -t2 -c{args.connections} -d{args.duration}s, gunicorn {args.workers} workers, "
+            f"nginx worker_processes {args.nginx_workers}, Accept-Encoding: br, gzip\n"
         )
         print(
             "| page | req/s | p50 ms | p99 ms | of the limit | before (issue 13, -c16) | errors |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|")
         for name, rate, p50, p99, errors in rows:
-            before = BEFORE.get(name.split(" over")[0], "")
+            before = BEFORE.get(name.split(" over")[0].split(",")[0], "")
             print(
                 f"| {name} | {rate:,.0f} | {p50:.2f} | {p99:.2f} | {rate / limit:.0%} "
                 f"| {before} | {errors} |"

@@ -159,7 +159,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # In production each worker keeps its connection too (persistent connections): opening the
+    # file and running the PRAGMAs below cost more than many a page's own queries.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60) if PRODUCTION else 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while a writer commits; IMMEDIATE avoids lock upgrades that
         # fail with "database is locked" under concurrent writes.

@@ -293,6 +293,11 @@ class SearchIndex:
 
     # -- reading ---------------------------------------------------------
 
+    def reload(self) -> None:
+        """See every commit made so far, by any process (tantivy otherwise notices another
+        process's commit on its own only after a short delay)."""
+        self._index.reload()
+
     @property
     def doc_count(self) -> int:
         return self._index.searcher().num_docs

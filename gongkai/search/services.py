@@ -47,6 +47,21 @@ def _open(path: Path) -> engine.SearchIndex:
     return engine.SearchIndex(path, create=False)
 
 
+# The indexer's marker as this process last saw it, per index folder.
+_seen_marker: dict[Path, int] = {}
+
+
+def _caught_up(path: Path, marker: int) -> engine.SearchIndex:
+    """This process's reader, reloaded when the indexer's marker has moved since this
+    process last looked: a search then sees at least everything up to `marker`, which is what
+    lets a page cached under the marker (search.views) never be older than its key."""
+    index = _open(path)
+    if _seen_marker.get(path) != marker:
+        index.reload()
+        _seen_marker[path] = marker
+    return index
+
+
 def search_published(
     *,
     query: str,
@@ -63,9 +78,10 @@ def search_published(
     before the indexer has caught up. Without an index (never built on this node) a slower
     database scan answers instead, and `from_index` is False so pages can say so.
     """
-    from_index = indexer.index_exists()
+    marker = indexer.read_marker()
+    from_index = marker is not None and engine.SearchIndex.exists(indexer.search_dir())
     if from_index:
-        index = _open(indexer.search_dir())
+        index = _caught_up(indexer.search_dir(), marker)
         result = index.search(query, filters, sort, page, page_size, facets=facets)
     else:
         result = _database_search(query, filters or engine.Filters(), page, page_size)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.accounts import scoping
 from gongkai.console.decorators import staff_required
+from gongkai.pages import dynamic
 from gongkai.publishing.models import OPEN_REVISION_STATUSES
 from gongkai.units.models import Unit
 
@@ -18,11 +19,21 @@ from .query import parse
 DRAFTS_PER_PAGE = 10
 # How long the rendered filter choices are reused (a renamed unit shows after this).
 FILTERS_CACHE_SECONDS = 300
+# How long a rendered results page is kept; any change that a page shows replaces it at once.
+RESULTS_CACHE_SECONDS = 600
 BRACKETS = ("〔〕", "[]", "()", "（）", "【】")
 
 
 @require_GET
 def results(request):
+    """The same page for everyone with the same URL: cached under the render outbox's
+    generation and the index's marker (pages.dynamic), so a popular query during an emergency
+    is rendered once per change, and no publication or withdrawal shows late."""
+    marker = indexer.read_marker()
+    return dynamic.cached_page(request, "search", marker, _results, RESULTS_CACHE_SECONDS)
+
+
+def _results(request):
     form = SearchForm(request.GET)
     form.is_valid()
     outcome = form.search() if (form.has_terms or not form.filters().is_empty()) else None

@@ -61,6 +61,7 @@ def site_conf(*, port: int, pages: Path, static: Path, upstream: str) -> str:
         "root /srv/gongkai/pages;": f"root {pages};",
         "alias /srv/gongkai/static/;": f"alias {static}/;",
         "server 127.0.0.1:8000;": f"server {upstream};",
+        "access_log /var/log/nginx/gongkai-access.log": f"access_log {pages.parent}/access.log",
     }
     for default, actual in replacements.items():
         assert default in text, f"{default} is no longer in {CONF.name}"

@@ -1,0 +1,85 @@
+"""The results page is the same for every reader of a URL, so it is rendered once and then
+served from the cache (pages.dynamic) — until anything a public page shows changes, or the
+index catches up: then the very next request renders it again."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gongkai.publishing import workflow
+from gongkai.publishing.tests.factories import published
+
+pytestmark = pytest.mark.django_db
+
+URL = "/search/?q=%E6%A3%AE%E6%9E%97%E9%98%B2%E7%81%AB"  # 森林防火
+
+
+def run_indexer():
+    call_command("run_indexer", "--once", stdout=StringIO())
+
+
+@pytest.fixture
+def forest(editor_a, reviewer_a, unit_a):
+    document = published(
+        editor_a, reviewer_a, unit_a, title="关于做好春季森林防火工作的通知", doc_number=""
+    )
+    run_indexer()
+    return document
+
+
+def page(client, url=URL):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_repeated_query_is_the_same_page_for_one_look_up(client, forest):
+    first = page(client)
+    assert f'href="/documents/{forest.pk}/"' in first
+    with CaptureQueriesContext(connection) as queries:
+        again = page(client)
+    assert again == first
+    assert [q["sql"] for q in queries] == [
+        q["sql"] for q in queries if 'FROM "pages_renderoperation"' in q["sql"]
+    ]
+    assert len(queries) == 1
+
+
+def test_a_withdrawal_shows_at_the_next_request(client, forest, reviewer_a):
+    assert f'href="/documents/{forest.pk}/"' in page(client)
+    workflow.withdraw(actor=reviewer_a, document=forest, reason="内容有误")
+    # The indexer has not run: the page is rendered again and the database check drops it.
+    html = page(client)
+    assert f'href="/documents/{forest.pk}/"' not in html
+    assert "没有找到" in html
+
+
+def test_a_publication_shows_as_soon_as_the_index_has_it(
+    client, forest, editor_a, reviewer_a, unit_a
+):
+    assert "找到 <strong>1</strong> 条结果" in page(client)
+    second = published(editor_a, reviewer_a, unit_a, title="森林防火宣传月活动安排", doc_number="")
+    assert f'href="/documents/{second.pk}/"' not in page(client)  # not indexed yet
+    run_indexer()
+    html = page(client)
+    assert "找到 <strong>2</strong> 条结果" in html
+    assert f'href="/documents/{second.pk}/"' in html
+
+
+@pytest.mark.parametrize("cookie", ["font_size", "pref_contrast", "messages"])
+def test_a_personal_reader_gets_the_page_from_the_view(client, forest, cookie):
+    client.cookies[cookie] = "x"
+    page(client)
+    with CaptureQueriesContext(connection) as queries:
+        page(client)
+    assert not [q for q in queries if 'FROM "pages_renderoperation"' in q["sql"]]
+    assert [q for q in queries if 'FROM "publishing_document"' in q["sql"]]
+
+
+def test_other_urls_are_other_pages(client, forest):
+    page(client)
+    html = page(client, URL + "&sort=date")
+    assert 'value="date" selected' in html

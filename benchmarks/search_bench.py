@@ -482,6 +482,8 @@ def main() -> None:
     runs += [("citizen, by date", q, f, "date") for _ in range(args.repeat) for q, f in headline]
     estimated = set()
     slowest: dict[tuple[str, str, bool], float] = {}
+    per_query: dict[tuple[str, str], list[float]] = {}
+    totals: dict[str, int] = {}
     for kind, q, f, sort in runs:
         timer.ms = 0.0
         t = time.perf_counter()
@@ -492,6 +494,9 @@ def main() -> None:
         slowest[key] = max(ms, slowest.get(key, 0.0))
         if result.total_is_estimate:
             estimated.add(q)
+        if kind in (*HEADLINE_KINDS, "citizen, by date"):
+            per_query.setdefault((q, sort), []).append(ms)
+            totals[q] = result.total
     timer.restore()
 
     def stats(values: list[float]) -> dict:
@@ -539,6 +544,29 @@ def main() -> None:
         )
     )
 
+    # The headline queries that miss 5 ms: what each one is, to say what it would need.
+    over = sorted(
+        (
+            {
+                "q": q,
+                "sort": sort,
+                "median_ms": round(percentile(values, 50), 2),
+                "max_ms": round(max(values), 2),
+                "total": totals[q],
+                "estimated": q in estimated,
+            }
+            for (q, sort), values in per_query.items()
+            if max(values) > 5.0
+        ),
+        key=lambda row: -row["median_ms"],
+    )
+    print("  headline queries with a run over 5 ms (median, max, matches):")
+    for row in over:
+        print(
+            f"    {row['q']} [{row['sort']}]: {row['median_ms']:.2f}, {row['max_ms']:.2f}, "
+            f"{'约 ' * row['estimated']}{row['total']:,}"
+        )
+
     if args.skip_recall:
         recall = {"min": None, "docs": 0, "by_group": {}, "identifier_found": "not checked"}
         print("\nrecall: not checked in this run (--skip-recall)")
@@ -550,6 +578,7 @@ def main() -> None:
         "headline_runs": len(head_warm),
         "cold": stats(head_cold),
         "identifiers": stats(ident),
+        "headline_over_5ms": over,
         "groups": groups,
         "recall_min": recall["min"],
         "recall_docs": recall["docs"],
@@ -580,11 +609,15 @@ def whole_corpus_recall(index, corpus, args, queries) -> dict:
         sorts = ("relevance", "date") if kind in HEADLINE_KINDS else ("relevance",)
         for sort in sorts:
             found = engine_ids(index, q, f, sort)
-            reachable = min(len(wanted), window)
+            # A document the engine finds and the oracle does not (a word broken by a line
+            # break or a space: the engine reads across it, the raw substring does not) takes
+            # one of the `window` reachable places, so one oracle document fewer is reachable.
+            beyond = len(found - wanted)
+            reachable = min(len(wanted), window - beyond)
             recall = len(found & wanted) / reachable if reachable else 1.0
             worst = min(worst, recall)
             by_group[kind] = min(by_group.get(kind, 1.0), recall)
-            extra += len(found - wanted)
+            extra += beyond
             if recall < 1.0:
                 print(f"  MISS {kind} {q!r} [{sort}]: oracle {len(wanted)}, found {len(found)}")
     identifiers = [(q, f) for kind, q, f in queries if kind in IDENTIFIER_KINDS]

@@ -69,7 +69,7 @@ def test_a_publication_shows_as_soon_as_the_index_has_it(
     assert f'href="/documents/{second.pk}/"' in html
 
 
-@pytest.mark.parametrize("cookie", ["font_size", "pref_contrast", "messages"])
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
 def test_a_personal_reader_gets_the_page_from_the_view(client, forest, cookie):
     client.cookies[cookie] = "x"
     page(client)

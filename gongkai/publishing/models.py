@@ -252,8 +252,23 @@ class Content(models.Model):
 
 class DocumentQuerySet(models.QuerySet):
     def published(self):
-        """What the public may read: published, proactively disclosed."""
+        """What the public may read: published, proactively disclosed (in step with
+        `published_among`)."""
         return self.filter(state=DocumentState.PUBLISHED, disclosure=v.PROACTIVE)
+
+    def published_among(self, ids) -> list["Document"]:
+        """The published documents among `ids` (a page of search hits), found by primary key.
+
+        Not `published().filter(pk__in=ids)`: with the published condition in the same WHERE,
+        SQLite without table statistics walks the (state, disclosure, published_at) index
+        through every published document instead of looking the ids up — measured 440 ms at a
+        million documents (benchmarks/api_bench.py), against about a millisecond by key. The
+        condition is then checked on the rows, as `published()` states it."""
+        return [
+            d
+            for d in self.filter(pk__in=list(ids))
+            if d.state == DocumentState.PUBLISHED and d.disclosure == v.PROACTIVE
+        ]
 
     def plans_in_force_on(self, day: date):
         """Contingency plans (突发事件应急预案) binding on `day`."""
@@ -345,6 +360,7 @@ class DocumentQuerySet(models.QuerySet):
             "validity",
             "is_normative",
             "is_rule",
+            "disclosure",
             "unit__short_name",
             "unit__full_name",
             "unit__code",

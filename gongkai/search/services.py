@@ -87,17 +87,21 @@ def search_published(
         result = _database_search(query, filters or engine.Filters(), page, page_size)
     # One query both checks the hits and loads what the page shows of them.
     documents = {
-        d.pk: d for d in _published().filter(pk__in=[h.id for h in result.hits]).for_listing()
+        d.pk: d for d in _documents().for_listing().published_among(h.id for h in result.hits)
     }
     hits = [h for h in result.hits if h.id in documents]
     total = result.total - (len(result.hits) - len(hits))
     return replace(result, hits=hits, total=total), from_index, documents
 
 
-def _published():
+def _documents():
     from gongkai.publishing.models import Document
 
-    return Document.objects.published()
+    return Document.objects.all()
+
+
+def _published():
+    return _documents().published()
 
 
 def _database_search(

@@ -14,7 +14,8 @@ from .engine import SearchDoc
 
 def load_search_docs(ids: Iterable[int]) -> dict[int, SearchDoc]:
     """The published documents among `ids`, keyed by id."""
-    documents = _published().filter(pk__in=list(ids))
+    # By primary key, then the published condition (see DocumentQuerySet.published_among).
+    documents = Document.objects.prefetch_related("co_issuers").published_among(ids)
     return {doc.id: doc for doc in _to_search_docs(documents)}
 
 

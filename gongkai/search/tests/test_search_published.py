@@ -38,3 +38,20 @@ def test_without_an_index_the_database_answers(editor_a, reviewer_a, unit_a, uni
     ]
     assert ids(search_published(query="春耕", filters=Filters(unit_ids=(unit_b.pk,)))[0]) == []
     assert search_published(query="", page="x")[0].total == 0
+
+
+def test_published_among_finds_by_key_what_published_finds(editor_a, reviewer_a, unit_a):
+    from gongkai.publishing import vocabularies as v
+    from gongkai.publishing.models import Document
+    from gongkai.publishing.tests.factories import draft
+
+    shown = published(editor_a, reviewer_a, unit_a, title="甲")
+    withdrawn = published(editor_a, reviewer_a, unit_a, title="乙")
+    workflow.withdraw(actor=reviewer_a, document=withdrawn, reason="过时")
+    on_application = published(editor_a, reviewer_a, unit_a, title="丙")
+    Document.objects.filter(pk=on_application.pk).update(disclosure=v.ON_APPLICATION)
+    unpublished = draft(editor_a, unit_a, title="丁")
+    ids = [shown.pk, withdrawn.pk, on_application.pk, unpublished.pk, 10**9]
+    expected = set(Document.objects.published().filter(pk__in=ids).values_list("pk", flat=True))
+    assert expected == {shown.pk}
+    assert {d.pk for d in Document.objects.for_listing().published_among(ids)} == expected

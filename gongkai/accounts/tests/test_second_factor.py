@@ -173,6 +173,7 @@ def test_enrolment_shows_the_qr_code_and_the_secret_then_the_recovery_codes_once
     assert second_factor.is_enrolled(sysadmin)
     assert client.get("/console/accounts/").status_code == 200
     assert AuditEvent.objects.filter(action="auth.second_factor_enrol", actor=sysadmin).exists()
+    assert '<a class="button primary" href="/console/">' in response.content.decode()
     # Shown once: the enrolment page now only leads to the code page.
     assert client.get(SETUP).status_code == 302
 
@@ -183,6 +184,7 @@ def test_a_stolen_password_cannot_enrol_a_new_factor_over_the_old_one(client, sy
     assert client.get(SETUP)["Location"].startswith(VERIFY)
     response = client.post(SETUP, {"code": "123456"})
     assert response.status_code == 302 and response["Location"].startswith(VERIFY)
+
     with pytest.raises(Exception, match="已设置动态口令"):
         second_factor.start_enrolment(sysadmin)
 
@@ -203,6 +205,14 @@ def test_the_right_code_opens_the_console_and_returns_to_the_page_asked_for(
     assert client.get("/console/accounts/").status_code == 200
     event = AuditEvent.objects.get(action="auth.second_factor")
     assert event.actor == sysadmin and event.data["method"] == "totp"
+
+
+def test_the_code_page_sends_nobody_to_another_site(client, sysadmin, time_machine):
+    enrol_second_factor(sysadmin)
+    _later(time_machine)
+    _password(client, sysadmin)
+    response = client.post(VERIFY, {"code": _code(), "next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == "/console/"
 
 
 def test_a_code_is_not_accepted_twice(client, sysadmin, time_machine):

@@ -5,6 +5,7 @@ page must keep its JavaScript in static files."""
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.utils.cache import add_never_cache_headers
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -31,7 +32,42 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if shows_private_data(request, response):
+            # Overrides whatever the view said: a shared cache or the browser's history must
+            # never keep a copy of an access code or an applicant's personal data.
+            add_never_cache_headers(response)
         return response
+
+
+# Paths whose answers show an access code or personal data to whoever holds the code, and
+# everything staff see (unpublished drafts, applicants' data). New private pages go here or
+# call ``mark_private(response)``.
+PRIVATE_PATHS = (
+    "/console/",
+    "/apply/receipt/",
+    "/apply/status/",
+    "/apply/letters/",
+    "/apply/files/",
+    "/api/v1/applications",
+)
+
+
+def mark_private(response):
+    """For a view outside PRIVATE_PATHS whose answer is private all the same."""
+    response.private_data = True
+    return response
+
+
+def shows_private_data(request, response):
+    """Answers that may show an access code or personal data: the private paths, any answer to
+    a form submission (the citizen's own entries come back on an error), and anything a signed-
+    in member of staff sees."""
+    if getattr(response, "private_data", False) or request.path.startswith(PRIVATE_PATHS):
+        return True
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
 
 
 class RequestBodyLimitMiddleware:

@@ -1,7 +1,6 @@
 """Public pages of proactive disclosure: the unit's column (guide, rules, statutory content),
 document pages, the district policy library, feeds, sitemap and robots.txt."""
 
-import csv
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.accounts import scoping
 from gongkai.core.clock import local_today
+from gongkai.core.exports import SafeWriter
 from gongkai.pages.units import unit_page
 from gongkai.units.models import Unit
 
@@ -335,7 +335,7 @@ def _policy_csv(query, on):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f"attachment; filename=policies-{on.isoformat()}.csv"
     response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(
         ["索引号", "标题", "文号", "发布机构", "成文日期", "施行日期", "失效日期", "有效性", "网址"]
     )

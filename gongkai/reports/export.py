@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from gongkai.core.exports import text_cell
+
 from . import format as fmt
 from .tables import Table3, Table4, format_value, parse_table2_value
 
@@ -104,17 +106,17 @@ def to_xlsx(content):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = _SHEET
-    sheet.cell(1, 1, content.title).font = Font(bold=True, size=14)
+    text_cell(sheet, 1, 1, content.title).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=_WIDTH)
     layouts = dict(LAYOUTS)
     row = 3
     for key, heading in fmt.SECTIONS:
-        sheet.cell(row, 1, heading).font = Font(bold=True)
+        text_cell(sheet, row, 1, heading).font = Font(bold=True)
         row += 1
         if key in layouts:
             row = _xlsx_table(sheet, row, layouts[key], content) + 1
         else:
-            text = sheet.cell(row, 1, content.narratives.get(key) or "")
+            text = text_cell(sheet, row, 1, content.narratives.get(key) or "")
             text.alignment = Alignment(wrap_text=True, vertical="top")
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=_WIDTH)
             sheet.row_dimensions[row].height = 15 * max(2, len(text.value) // 60 + 1)

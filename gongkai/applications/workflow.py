@@ -263,6 +263,8 @@ def register_application(
     gives its session. Submitting a key again in the same scope returns the first application
     and no code; without a scope (the open API) a repeated key is refused and reveals nothing.
     """
+    if channel not in {c.value for c in Channel}:
+        raise ValidationError({"channel": "没有这个申请渠道。"})
     channel = Channel(channel)
     _check_registrar(actor, api_token, unit, channel)
     scope = _submission_scope(actor, api_token, submitter)

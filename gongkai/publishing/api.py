@@ -9,7 +9,7 @@ from datetime import date, datetime
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from gongkai.api.choices import choice
@@ -92,7 +92,8 @@ class DocumentOut(DocumentSummary):
 
 class Filters(Schema):
     unit: str = ""
-    year: int | None = None
+    # Bounded like the portal's filter form: a 30-digit year is a 422, not a 500.
+    year: int | None = Field(None, ge=1949, le=2100)
     subject: choice(v.SUBJECT_CHOICES, "主题分类", blank="全部") = ""
     type: choice(v.DOCUMENT_TYPE_CHOICES, "文种或体裁", blank="全部") = ""
     category: choice(v.STATUTORY_CHOICES, "法定主动公开事项", blank="全部") = ""

@@ -5,7 +5,6 @@ page must keep its JavaScript in static files."""
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
-from django.utils.cache import add_never_cache_headers
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -35,7 +34,8 @@ class SecurityHeadersMiddleware:
         if shows_private_data(request, response):
             # Overrides whatever the view said: a shared cache or the browser's history must
             # never keep a copy of an access code or an applicant's personal data.
-            add_never_cache_headers(response)
+            if "no-store" not in response.get("Cache-Control", ""):
+                response["Cache-Control"] = "no-store"
         return response
 
 

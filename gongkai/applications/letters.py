@@ -4,24 +4,28 @@ The wording lives in ``LetterTemplate`` rows that the openness office edits; eac
 row, so the history stays. A template is Django template text with the variables listed in
 ``VARIABLES``; until the office saves a version, the default below is used and stored as the
 first version. Dates print in Chinese form.
+
+Templates are written in ``letter_language`` (a restricted Django template syntax) over the
+names in ``VARIABLES`` only, all plain values; a template naming anything else is refused when
+saved. The applicant's name reaches a letter only through ``_reveal_applicant``, which records
+the reveal as an audit event, like the console's unmask.
 """
 
 import io
 
 from django.db import transaction
-from django.template import Context, Engine
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from . import letter_language
 from .fees import rate_text
 from .models import Letter, LetterKind, LetterTemplate
 from .outcomes import group_of
 from .remedies import settings_of
 
 FONT = "仿宋"
-_ENGINE = Engine(autoescape=False, debug=False, string_if_invalid="")
 
 VARIABLES = {
     "unit": "受理单位全称",
@@ -48,6 +52,59 @@ VARIABLES = {
     "outcome": "办理结果名称",
     "basis": "答复的法律依据（办理结果对应的《条例》条款和其他依据）",
 }
+
+# What a template may name: each variable, and for the grouped ones the parts listed in
+# VARIABLES (the context_for dictionaries have exactly these keys).
+SCHEMA = {
+    "unit": None,
+    "body": None,
+    "unit_address": None,
+    "unit_phone": None,
+    "tracking_number": None,
+    "applicant": None,
+    "received_on": None,
+    "title": None,
+    "document_number": None,
+    "description": None,
+    "issued_on": None,
+    "due_date": None,
+    "correction": {"items", "due_on"},
+    "consultation": {
+        "party_name",
+        "matter",
+        "kind",
+        "sent_on",
+        "received_on",
+        "window_due",
+        "replied_on",
+        "reasons",
+    },
+    "extension": {"working_days", "reason"},
+    "fee": {
+        "method",
+        "per_item",
+        "monthly_rank",
+        "pages",
+        "rate",
+        "amount",
+        "payment",
+        "received_on",
+        "payment_due",
+    },
+    "reply": {
+        "reasons",
+        "legal_basis",
+        "responsible_organ",
+        "responsible_contact",
+        "where_published",
+        "how_to_obtain",
+        "public_interest_reason",
+        "remedy_notice",
+    },
+    "outcome": None,
+    "basis": None,
+}
+REPLY_FIELDS = sorted(SCHEMA["reply"])
 
 _HEAD = "{{ applicant }}：\n"
 _REMEDY = "{{ reply.remedy_notice }}"
@@ -179,9 +236,9 @@ def current_template(key):
 
 @transaction.atomic
 def save_template(*, actor, key, title, body):
-    """A new version of a template; only the openness office may edit wording."""
+    """A new version of a template; only the openness office may edit wording. A template
+    that uses anything outside letter_language and SCHEMA is refused and nothing is saved."""
     from django.core.exceptions import ValidationError
-    from django.template import TemplateSyntaxError
 
     from gongkai.accounts.permissions import require_any_role
     from gongkai.accounts.roles import Role
@@ -192,10 +249,7 @@ def save_template(*, actor, key, title, body):
         raise ValidationError("没有这个文书模板。")
     if not title.strip() or not body.strip():
         raise ValidationError("标题和正文都不能为空。")
-    try:
-        _ENGINE.from_string(body)
-    except TemplateSyntaxError as exc:
-        raise ValidationError(f"模板格式有误：{exc}") from exc
+    letter_language.check(body, SCHEMA)
     template = LetterTemplate.objects.create(
         key=key, title=title.strip(), body=body, created_by=actor
     )
@@ -219,7 +273,8 @@ def context_for(application, issued_on, *, consultation=None, reply=None):
         "unit_address": unit.address,
         "unit_phone": unit.phone,
         "tracking_number": application.tracking_number,
-        "applicant": application.applicant_name,
+        # Personal data: filled in by issue() through _reveal_applicant, only when used.
+        "applicant": "",
         "received_on": chinese_date(application.received_on),
         "title": application.title,
         "document_number": application.document_number,
@@ -232,7 +287,7 @@ def context_for(application, issued_on, *, consultation=None, reply=None):
         and {
             "party_name": consultation.party_name,
             "matter": consultation.matter,
-            "kind": consultation.kind,
+            "kind": str(consultation.kind),
             "sent_on": chinese_date(consultation.sent_on),
             "received_on": chinese_date(consultation.received_on),
             "window_due": chinese_date(consultation.window_due),
@@ -253,7 +308,7 @@ def context_for(application, issued_on, *, consultation=None, reply=None):
             "received_on": chinese_date(fee.received_on),
             "payment_due": chinese_date(fee.payment_due),
         },
-        "reply": reply,
+        "reply": reply and {name: getattr(reply, name) or "" for name in REPLY_FIELDS},
         "outcome": reply.get_outcome_display() if reply else "",
         "basis": reply.basis() if reply else "",
     }
@@ -289,15 +344,41 @@ def render_docx(*, title, text, unit_name, issued_on, tracking_number):
     return buffer.getvalue()
 
 
-def render_text(template, context):
-    return _ENGINE.from_string(template.body).render(Context(context))
+def usable_body(template):
+    """The template's text, or — for a version stored before the rules of letter_language
+    that breaks them — the default wording, so that no step of an application fails on it."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        letter_language.check(template.body, SCHEMA)
+    except ValidationError:
+        return DEFAULTS[template.key][1]
+    return template.body
 
 
-def issue(application, kind, *, issued_on, consultation=None, reply=None):
-    """Fix the wording of one letter for the application; the DOCX is rendered on download."""
+def _reveal_applicant(application, *, actor, kind):
+    """The applicant's name for a letter, recorded like any other reveal of personal data."""
+    from gongkai.audit.services import record
+
+    record(
+        actor=actor,
+        action="application.letter_personal_data",
+        target=application,
+        reason=f"生成文书：{LetterKind(kind).label}",
+        data={"letter": str(kind), "fields": ["applicant_name"]},
+    )
+    return application.applicant_name
+
+
+def issue(application, kind, *, issued_on, actor=None, consultation=None, reply=None):
+    """Fix the wording of one letter for the application; the DOCX is rendered on download.
+    ``actor`` is whoever's step issues it (None for the public form and the system)."""
     template = current_template(template_key(kind, reply))
+    body = usable_body(template)
     context = context_for(application, issued_on, consultation=consultation, reply=reply)
-    text = render_text(template, context)
+    if ("applicant",) in letter_language.names_used(body):
+        context["applicant"] = _reveal_applicant(application, actor=actor, kind=kind)
+    text = letter_language.render(body, context, SCHEMA)
     if kind == LetterKind.REPLY and context["basis"] not in text:
         # A reply template saved without the basis still states it: every reply must.
         text = f"{text.rstrip()}\n依据：{context['basis']}"

@@ -351,7 +351,7 @@ def register_application(
     )
     services.refresh_due_date(application)
     if not application.awaits_confirmation:
-        letters.issue(application, LetterKind.RECEIPT, issued_on=today)
+        letters.issue(application, LetterKind.RECEIPT, issued_on=today, actor=actor)
     via = f"经 API 令牌“{api_token.name}”（{unit.code}）登记" if api_token else ""
     _finish(actor, application, "register_application", None, reason=via, data={"channel": channel})
     return application, code
@@ -373,7 +373,7 @@ def confirm_receipt(*, actor, application, confirmed_on):
     application.received_on = application.confirmed_on = confirmed_on
     application.save(update_fields=["received_on", "confirmed_on"])
     services.refresh_due_date(application)
-    letters.issue(application, LetterKind.RECEIPT, issued_on=confirmed_on)
+    letters.issue(application, LetterKind.RECEIPT, issued_on=confirmed_on, actor=actor)
     _finish(
         actor,
         application,
@@ -452,7 +452,7 @@ def request_correction(
         period_days=period_days,
         due_on=correction_due(calendar, sent_on, period_days),
     )
-    letters.issue(application, LetterKind.CORRECTION, issued_on=sent_on)
+    letters.issue(application, LetterKind.CORRECTION, issued_on=sent_on, actor=actor)
     _finish(
         actor, application, "request_correction", source, data={"due_on": str(correction.due_on)}
     )
@@ -543,7 +543,11 @@ def start_consultation(
         ),
     )
     letters.issue(
-        application, LetterKind.CONSULTATION, issued_on=sent_on, consultation=consultation
+        application,
+        LetterKind.CONSULTATION,
+        issued_on=sent_on,
+        consultation=consultation,
+        actor=actor,
     )
     _finish(actor, application, "start_consultation", source, data={"kind": kind})
     return consultation
@@ -660,7 +664,7 @@ def extend_deadline(*, actor, application, working_days, reason, approved_on):
         approved_on=approved_on,
     )
     services.refresh_due_date(application)
-    letters.issue(application, LetterKind.EXTENSION, issued_on=approved_on)
+    letters.issue(application, LetterKind.EXTENSION, issued_on=approved_on, actor=actor)
     _finish(
         actor, application, "extend_deadline", source, reason=reason, data={"days": working_days}
     )
@@ -681,7 +685,7 @@ def ask_for_reasons(*, actor, application, requested_on):
     ExcessiveRequest.objects.update_or_create(
         application=application, defaults={"reasons_requested_on": requested_on}
     )
-    letters.issue(application, LetterKind.EXCESSIVE, issued_on=requested_on)
+    letters.issue(application, LetterKind.EXCESSIVE, issued_on=requested_on, actor=actor)
     _finish(actor, application, "ask_for_reasons", source)
     return application
 
@@ -743,7 +747,7 @@ def handle_excessive_request(
         application.custom_due = custom_due
         application.save(update_fields=["custom_due"])
         services.refresh_due_date(application)
-        letters.issue(application, LetterKind.LONGER_DEADLINE, issued_on=decided_on)
+        letters.issue(application, LetterKind.LONGER_DEADLINE, issued_on=decided_on, actor=actor)
     _finish(actor, application, "handle_excessive_request", source, data={"decision": decision})
     return application
 
@@ -785,7 +789,7 @@ def issue_fee_notice(*, actor, application, method, issued_on, pages=None, notic
         received_on=notice_received_on,
         payment_due=fee_payment_due(services.current_calendar(), notice_received_on or issued_on),
     )
-    letters.issue(application, LetterKind.FEE, issued_on=issued_on)
+    letters.issue(application, LetterKind.FEE, issued_on=issued_on, actor=actor)
     _finish(actor, application, "issue_fee_notice", source, data={"amount": amount})
     return notice
 
@@ -966,7 +970,7 @@ def _create_reply(actor, application, *, outcome, replied_on, files=(), articles
             size=len(content),
             sha256=stored_files.store(content),
         )
-    letters.issue(application, LetterKind.REPLY, issued_on=replied_on, reply=reply)
+    letters.issue(application, LetterKind.REPLY, issued_on=replied_on, reply=reply, actor=actor)
     return reply
 
 
@@ -1032,6 +1036,7 @@ def issue_reply(
                 issued_on=replied_on,
                 consultation=consultation,
                 reply=reply,
+                actor=actor,
             )
     _finish(actor, application, "issue_reply", source, data={"outcome": outcome})
     return reply

@@ -33,6 +33,7 @@ VERBS = {
     "application.assign": "分派了申请",
     "application.add_note": "添加了内部备注",
     "application.unmask": "查看了未遮蔽的个人信息",
+    "application.letter_personal_data": "在文书中使用了申请人姓名",
     "application.request_correction": "发出补正告知",
     "application.receive_correction": "登记收到补正",
     "application.close_correction_lapsed": "因逾期未补正终止办理",

@@ -31,11 +31,11 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if shows_private_data(request, response):
-            # Overrides whatever the view said: a shared cache or the browser's history must
-            # never keep a copy of an access code or an applicant's personal data.
-            if "no-store" not in response.get("Cache-Control", ""):
-                response["Cache-Control"] = "no-store"
+        # Overrides whatever the view said: a shared cache or the browser's history must never
+        # keep a copy of an access code or an applicant's personal data.
+        private = shows_private_data(request, response)
+        if private and "no-store" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "no-store"
         return response
 
 

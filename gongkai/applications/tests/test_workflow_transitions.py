@@ -37,7 +37,11 @@ def test_register_starts_in_progress_with_receipt_and_audit(submit, unit_a):
     assert application.received_on == D(2026, 9, 24)
     assert application.due_date == D(2026, 10, 29)
     assert [letter.kind for letter in application.letters.all()] == [LetterKind.RECEIPT]
-    assert audit_actions(application) == ["application.register_application"]
+    # The receipt names the applicant: that use of personal data is recorded too.
+    assert audit_actions(application) == [
+        "application.letter_personal_data",
+        "application.register_application",
+    ]
 
 
 def test_correction_then_corrected_application_restarts_the_clock(submit, unit_a, editor_a, at):

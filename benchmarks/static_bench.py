@@ -14,6 +14,7 @@ stopped when it ends. See benchmarks/README.md.
 """
 
 import argparse
+import base64
 import os
 import re
 import shutil
@@ -122,7 +123,10 @@ def main():
         **os.environ,
         "GONGKAI_ENV": "production",
         "SECRET_KEY": "benchmark-only-secret-key-benchmark-only-secret-key",
-        "DATA_ENCRYPTION_KEY": "ZGV2ZWxvcG1lbnQtb25seS1ub3QtYS1yZWFsLWtleSE=",
+        "DATA_ENCRYPTION_KEY": base64.urlsafe_b64encode(
+            b"benchmark-only-data-key-32-bytes"
+        ).decode(),
+        "LOOKUP_HASH_KEY": base64.urlsafe_b64encode(b"benchmark-only-lookup-key-32byte").decode(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost,[::1]",
         "SECURE_SSL_REDIRECT": "false",
         "DATA_DIR": str(scratch),

@@ -9,6 +9,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from gongkai.core import keys
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -54,12 +56,34 @@ if not SECRET_KEY:
     SECRET_KEY = "development-only-insecure-key-do-not-use-in-production"
 
 # Personal data (ID numbers, phones, addresses, identity proofs) is encrypted with this key.
-# Rotating it needs re-encryption, so it is separate from SECRET_KEY.
+# Rotating it needs re-encryption, so it is separate from SECRET_KEY: set the new key here, the
+# old one in DATA_ENCRYPTION_OLD_KEYS, run `manage.py rotate_encryption_key`, then drop the
+# old one. LOOKUP_HASH_KEY keys the lookup hashes (the same applicant, one person's accounts).
+# Each must be 32 random bytes in URL-safe base64 (gongkai.core.keys); development has fixed,
+# public keys, which production refuses.
 DATA_ENCRYPTION_KEY = env_str("DATA_ENCRYPTION_KEY")
-if not DATA_ENCRYPTION_KEY:
-    if PRODUCTION:
-        raise ImproperlyConfigured("DATA_ENCRYPTION_KEY must be set when GONGKAI_ENV=production")
-    DATA_ENCRYPTION_KEY = "ZGV2ZWxvcG1lbnQtb25seS1ub3QtYS1yZWFsLWtleSE="
+DATA_ENCRYPTION_OLD_KEYS = env_list("DATA_ENCRYPTION_OLD_KEYS")
+LOOKUP_HASH_KEY = env_str("LOOKUP_HASH_KEY")
+for _name in ("DATA_ENCRYPTION_KEY", "LOOKUP_HASH_KEY"):
+    if not globals()[_name] and PRODUCTION:
+        raise ImproperlyConfigured(f"{_name} must be set when GONGKAI_ENV=production")
+DATA_ENCRYPTION_KEY = DATA_ENCRYPTION_KEY or keys.DEVELOPMENT_DATA_KEY
+LOOKUP_HASH_KEY = LOOKUP_HASH_KEY or keys.DEVELOPMENT_LOOKUP_KEY
+if PRODUCTION or not DEBUG:
+    for _name, _value in [
+        ("DATA_ENCRYPTION_KEY", DATA_ENCRYPTION_KEY),
+        ("LOOKUP_HASH_KEY", LOOKUP_HASH_KEY),
+        *(("DATA_ENCRYPTION_OLD_KEYS", old) for old in DATA_ENCRYPTION_OLD_KEYS),
+    ]:
+        if keys.refusal(_name, _value):
+            raise ImproperlyConfigured(keys.refusal(_name, _value))
+if PRODUCTION:
+    if {DATA_ENCRYPTION_KEY, LOOKUP_HASH_KEY} & set(keys.DEVELOPMENT_KEYS):
+        raise ImproperlyConfigured(
+            "DATA_ENCRYPTION_KEY and LOOKUP_HASH_KEY must not be the development keys in production"
+        )
+    if DATA_ENCRYPTION_KEY == LOOKUP_HASH_KEY:
+        raise ImproperlyConfigured("LOOKUP_HASH_KEY must differ from DATA_ENCRYPTION_KEY")
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1],testserver"

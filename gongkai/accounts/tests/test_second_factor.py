@@ -355,6 +355,7 @@ def _production_check(tmp_path, **extra):
         "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-check",
         # A real 32-byte key, so that only the setting under test is wrong.
         "DATA_ENCRYPTION_KEY": base64.urlsafe_b64encode(b"k" * 32).decode(),
+        "LOOKUP_HASH_KEY": base64.urlsafe_b64encode(b"h" * 32).decode(),
         "ALLOWED_HOSTS": "gongkai.example",
         "DATA_DIR": str(tmp_path),
         **extra,

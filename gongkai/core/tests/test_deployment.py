@@ -11,7 +11,8 @@ def test_production_configuration_passes_the_deploy_check(tmp_path):
         "PATH": os.environ["PATH"],
         "GONGKAI_ENV": "production",
         "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-check",
-        "DATA_ENCRYPTION_KEY": "another-long-random-value-for-the-check",
+        "DATA_ENCRYPTION_KEY": "eHbbQ8yWzKnJ7m1cPq0e5Z1Vt6A3rT9uL2oF4gH8sWk=",
+        "LOOKUP_HASH_KEY": "Zk3pR7sT1vX9yB2nM5qW8eA4cD6fH0jL3gK7uP1oI9E=",
         "ALLOWED_HOSTS": "gongkai.example",
         "DATA_DIR": str(tmp_path),
     }

@@ -11,6 +11,7 @@ import filetype
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from gongkai.accounts import scoping
 from gongkai.accounts.permissions import has_role, require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import record
@@ -637,6 +638,14 @@ def extend_deadline(*, actor, application, working_days, reason, approved_on):
     application = _lock(application, "extend_deadline")
     if not has_role(actor, application.unit, Role.BODY_HEAD):
         raise PermissionDenied("延期答复须经政府信息公开工作机构负责人同意。")
+    if application.assigned_to_id and not scoping.is_independent(
+        actor, {application.assigned_to_id}
+    ):
+        # The head's consent checks the handler's need for more time: it cannot be the handler
+        # (by any of their accounts) agreeing with themselves.
+        raise PermissionDenied(
+            "延期答复须由承办人以外的负责人同意：您（或您的其他账号）是本申请的承办人。"
+        )
     if Extension.objects.filter(application=application).exists():
         raise ValidationError("该申请已延期答复，延长的期限合计不得超过20个工作日。")
     if application.custom_due is not None:

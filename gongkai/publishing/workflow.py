@@ -692,8 +692,11 @@ def publish_urgent(*, actor, document, reason: str) -> UrgentReview:
         document = _locked(document)
         revision = _open_revision_locked(document)
         require(actor, document.unit, *URGENT_APPROVER_ROLES)
-        if actor.pk == revision.author_id:
-            raise PermissionDenied("批准人不能批准自己起草的内容。")
+        shaped = scoping.participants(document, SHAPING_ACTIONS, since=revision.created_at)
+        if not scoping.is_independent(actor, {revision.author_id, *shaped}):
+            raise PermissionDenied(
+                "批准人不能批准自己起草、修改或提交的内容（包括通过本人的其他账号）。"
+            )
         if revision.status != RevisionStatus.SUBMITTED:
             raise WorkflowError("应急发布须先由录入人员提交（检查发现的问题须已处理）。")
         now = local_now()
@@ -747,8 +750,15 @@ def close_urgent_review(*, actor, review: UrgentReview, conclusion: str) -> Urge
         require(actor, review.document.unit, *REVIEWING_ROLES)
         if review.closed_at:
             raise WorkflowError("该复核已完成。")
-        if actor.pk == review.approved_by_id:
-            raise WorkflowError("事后复核须由批准人以外的审核人员完成。")
+        # Neither the approver nor whoever shaped the released version, by any account.
+        revision = review.document.revisions.filter(reviewed_at=review.approved_at).first()
+        since = revision.created_at if revision else review.approved_at
+        shaped = scoping.participants(review.document, SHAPING_ACTIONS, since=since)
+        authors = {review.approved_by_id, *shaped, revision.author_id if revision else None}
+        if not scoping.is_independent(actor, authors):
+            raise WorkflowError(
+                "事后复核须由批准人和起草人以外的审核人员完成（包括本人的其他账号）。"
+            )
         review.closed_at, review.closed_by, review.conclusion = local_now(), actor, conclusion
         review.save()
         record(

@@ -119,3 +119,37 @@ def test_the_console_flow_and_the_overdue_review_on_the_dashboard(
     )
     review.refresh_from_db()
     assert review.closed_at is not None
+
+
+def _same_person(*users):
+    from gongkai.accounts.services import person_key
+    from gongkai.applications.samples import resident_id
+
+    for user in users:
+        user.person_key = person_key(resident_id(9))
+        user.save(update_fields=["person_key"])
+
+
+def test_an_approver_cannot_release_what_they_wrote_through_another_account(
+    client_of, submitted, head_a, editor_a
+):
+    _same_person(head_a, editor_a)
+    response = client_of(head_a).post(
+        reverse("console-publishing:urgent", args=[submitted.pk]), {"reason": "暴雨"}
+    )
+    submitted.refresh_from_db()
+    assert not submitted.is_published and not UrgentReview.objects.exists()
+    assert response.status_code in (200, 302, 400, 403)
+
+
+def test_the_after_review_is_not_the_authors_by_any_account(
+    client_of, submitted, head_a, editor_a, reviewer_a
+):
+    review = workflow.publish_urgent(actor=head_a, document=submitted, reason="暴雨红色预警")
+    _same_person(reviewer_a, editor_a)
+    client_of(reviewer_a).post(
+        reverse("console-publishing:urgent-review", args=[submitted.pk, review.pk]),
+        {"conclusion": "内容无误"},
+    )
+    review.refresh_from_db()
+    assert review.closed_at is None

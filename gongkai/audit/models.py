@@ -31,7 +31,8 @@ class AuditEventQuerySet(models.QuerySet):
             head = ChainHead.objects.select_for_update().filter(pk=ChainHead.SINGLETON).first()
             if self.filter(created_at__gt=retention_cutoff()).exists():
                 raise PermissionError(
-                    f"审计记录须保存至少 {settings.AUDIT_RETENTION_DAYS} 天，期限未到，不能删除"
+                    f"审计记录须保存至少 {settings.AUDIT_RETENTION_DAYS} 个自然日，"
+                    "期限未到，不能删除"
                 )
             last = self.order_by("-sequence").first()
             if last is None:

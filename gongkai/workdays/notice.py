@@ -278,7 +278,7 @@ class _Item:
         found = len(set(self.blocks[-1]))
         if found != stated:
             raise NoticeParseError(
-                f"“{self.name}”写明放假{stated}天，但解析出{found}天，请核对日期范围。"
+                f"“{self.name}”写明放假{stated}天（自然日），但解析出{found}个自然日，请核对日期范围。"
             )
 
 

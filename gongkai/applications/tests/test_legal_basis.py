@@ -200,15 +200,15 @@ def test_a_refusal_names_the_review_body_and_says_review_comes_first(
     )
     assert "《中华人民共和国行政复议法》第二十三条第一款第（四）项" in letter
     # A department's review body is its own government (行政复议法 Art. 24).
-    assert "应当先自收到本答复之日起60日内向测试区人民政府申请行政复议" in letter
-    assert "15日内向测试区人民法院提起行政诉讼" in letter
+    assert "应当先自收到本答复之日起60个自然日内向测试区人民政府申请行政复议" in letter
+    assert "15个自然日内向测试区人民法院提起行政诉讼" in letter
 
 
 def test_a_disclosure_offers_review_or_litigation(submit, unit_a, editor_a, at):
     letter = reply_letter(
         submit, unit_a, editor_a, at, Outcome.DISCLOSED, how_to_obtain="随本答复书发送。"
     )
-    assert "60日内向测试区人民政府申请行政复议，或者自收到本答复之日起6个月内" in letter
+    assert "60个自然日内向测试区人民政府申请行政复议，或者自收到本答复之日起6个月内" in letter
     assert "有管辖权的人民法院提起行政诉讼" in letter
     assert "应当先" not in letter
 

@@ -28,7 +28,7 @@ def test_receipt_and_reply_letters_are_filled_in(submit, unit_a, editor_a, at):
     reply = docx_text(application.letters.get(kind=LetterKind.REPLY).docx())
     assert "属于四类过程性信息" in reply
     assert "依据：《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项。" in reply
-    assert "应当先自收到本答复之日起60日内向" in reply
+    assert "应当先自收到本答复之日起60个自然日内向" in reply
     assert "2026年10月9日" in reply
 
 

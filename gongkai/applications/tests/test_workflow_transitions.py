@@ -486,7 +486,7 @@ def test_disclosure_reply_offers_both_remedies(submit, unit_a, editor_a, at):
         replied_on=D(2026, 10, 9),
         files=[("清单.pdf", "application/pdf", pdf_bytes([["政府信息"]]))],
     )
-    assert "60日" in reply.remedy_notice and "6个月" in reply.remedy_notice
+    assert "60个自然日" in reply.remedy_notice and "6个月" in reply.remedy_notice
 
 
 def _awaiting_correction(application, editor, at):

@@ -77,7 +77,7 @@ def test_verify_audit_exits_non_zero_and_names_the_first_broken_link(events, cap
 
 def test_events_younger_than_six_months_cannot_be_deleted(events, settings):
     assert settings.AUDIT_RETENTION_DAYS >= 183
-    with pytest.raises(PermissionError, match="至少 183 天"):
+    with pytest.raises(PermissionError, match="至少 183 个自然日"):
         AuditEvent.objects.all().delete()
     with pytest.raises(PermissionError):
         events[0].delete()

@@ -1,6 +1,9 @@
 """Checks over every page a visitor or a member of staff can reach by following links."""
 
 import pytest
+from lxml import html as lxml_html
+
+from gongkai.core.periods import bare_day_periods
 
 from .pages import broken_references, build_district, crawl
 
@@ -17,11 +20,21 @@ def _check(pages):
     return {url: found for url, found in problems.items() if found}
 
 
+def _bare_periods(pages):
+    """Periods of days that do not say 工作日 or 自然日, page by page."""
+    found = {
+        url: bare_day_periods(lxml_html.fromstring(html).text_content())
+        for url, html in pages.items()
+    }
+    return {url: periods for url, periods in found.items() if periods}
+
+
 def test_every_public_page_resolves_its_id_references(client, district):
     pages = crawl(client, "/")
     pages.update(crawl(client, "/apply/"))
     assert len(pages) > 20
     assert _check(pages) == {}
+    assert _bare_periods(pages) == {}
 
 
 @pytest.mark.parametrize("persona", ["editor_a", "reviewer_a", "office", "head_a", "admin_a"])
@@ -30,3 +43,4 @@ def test_every_console_page_resolves_its_id_references(client, district, persona
     pages = crawl(client, "/console/")
     assert len(pages) > 3
     assert _check(pages) == {}
+    assert _bare_periods(pages) == {}

@@ -92,6 +92,16 @@ def applications(user, *roles):
     return Application.objects.filter(unit__in=work_units(user, *(roles or READING_ROLES)))
 
 
+def extension_requests(user):
+    """Extensions waiting for this user's approval: pending requests in the units where the
+    user is the head of the openness body (only the head may extend, Art. 33)."""
+    from gongkai.applications.models import ExtensionRequest
+
+    return ExtensionRequest.objects.pending().filter(
+        application__in=applications(user, Role.BODY_HEAD)
+    )
+
+
 def applicant_applications(ids):
     """What an applicant reaches: the applications whose tracking number and access code they
     gave in this session (`ids` is what the session remembers)."""

@@ -17,5 +17,8 @@ def dashboard_panels(user, today):
         "reminders": Reminder.objects.filter(user=user, read=False).select_related("application")[
             :10
         ],
+        "extension_requests": scoping.extension_requests(user).select_related(
+            "application", "requested_by"
+        )[:10],
     }
     return [Panel("依申请公开", "applications/console/_panel.html", context)]

@@ -237,6 +237,15 @@ class ExtensionForm(forms.Form):
     approved_on = forms.DateField(label="批准日期", widget=DATE, initial=today_initial)
 
 
+class ExtensionRequestForm(forms.Form):
+    working_days = forms.IntegerField(label="请求延长工作日数", min_value=1, initial=20)
+    reason = forms.CharField(label="延期理由", widget=TEXT)
+
+
+class DeclineExtensionForm(forms.Form):
+    note = forms.CharField(label="不同意延期的意见", widget=TEXT)
+
+
 class AskReasonsForm(forms.Form):
     requested_on = forms.DateField(label="告知日期", widget=DATE, initial=today_initial)
 

@@ -295,6 +295,59 @@ class Extension(Row):
     approved_on = models.DateField("批准日期")
 
 
+class ExtensionRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(decision="")
+
+
+class ExtensionDecision(models.TextChoices):
+    APPROVED = "approved", "已批准"
+    DECLINED = "declined", "未批准"
+
+
+class ExtensionRequest(Row):
+    """A handler asks the head of the openness body to approve an extension (Art. 33): only
+    the head may extend, so the request waits on the head's dashboard (and in an e-mail) until
+    the head approves it (`extend_deadline`) or declines it with a reason."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="extension_requests"
+    )
+    working_days = models.PositiveSmallIntegerField("请求延长工作日数")
+    reason = models.TextField("延期理由")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="请求人", on_delete=models.PROTECT, related_name="+"
+    )
+    requested_on = models.DateField("请求日期")
+    decision = models.CharField(
+        "审批结果", max_length=10, choices=ExtensionDecision.choices, blank=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审批人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_on = models.DateField("审批日期", null=True, blank=True)
+    decision_note = models.TextField("审批意见", blank=True)
+
+    objects = ExtensionRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = "延期审批请求"
+        verbose_name_plural = "延期审批请求"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(decision=""),
+                name="one_pending_extension_request",
+            )
+        ]
+
+
 class ExcessiveDecision(models.TextChoices):
     DECLINE = "decline", "不予处理"
     LONGER_DEADLINE = "longer_deadline", "确定延迟答复期限"

@@ -53,6 +53,22 @@ STEPS = {
 }
 
 
+HEAD = "政府信息公开工作机构负责人"
+
+
 def next_step(application):
-    """The step expected now, or None for an archived application."""
-    return STEPS.get(application.status)
+    """The step expected now, or None for an archived application. An extension waiting for
+    the head's approval comes first: until the head decides, the handler cannot plan."""
+    step = STEPS.get(application.status)
+    if application.status not in (Status.IN_PROGRESS, Status.CONSULTING):
+        return step
+    pending = application.extension_requests.pending().select_related("requested_by").first()
+    if pending is None:
+        return step
+    return NextStep(
+        "extend_deadline",
+        HEAD,
+        f"审批延期：{pending.requested_by}于{pending.requested_on:%Y年%-m月%-d日}请求将答复期限"
+        f"延长{pending.working_days}个工作日，理由：{pending.reason}同意的，批准后系统出具"
+        f"延期答复告知书；不同意的，写明意见退回，承办人须在原期限内答复（条例第三十三条）。",
+    )

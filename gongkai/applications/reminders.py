@@ -36,6 +36,33 @@ def reminder_text(application, left):
     )
 
 
+def alert_heads(request, heads):
+    """Tell the heads of the openness body that an extension waits for them: their dashboard
+    lists it while it is pending (applications.dashboard), and each gets an e-mail, queued in
+    the request's transaction and sent with retries (operations.mail)."""
+    application = request.application
+    text = (
+        f"{request.requested_by}请求将申请 {application.tracking_number}（{application.title}）"
+        f"的答复期限延长 {request.working_days} 个工作日，理由：{request.reason}"
+        f"现答复期限为 {application.due_date}，请在期限届满前审批。"
+    )
+    for head in heads:
+        if head.email:
+            mail.queue(to=head.email, subject="延期答复待您审批", body=text)
+
+
+def tell_requester(request):
+    if request.requested_by.email:
+        mail.queue(
+            to=request.requested_by.email,
+            subject="延期请求未获批准",
+            body=(
+                f"申请 {request.application.tracking_number} 的延期请求未获批准，"
+                f"意见：{request.decision_note}请在原答复期限内答复。"
+            ),
+        )
+
+
 def send_daily_reminders(*, today):
     """Create today's reminders; returns how many were new. Running twice a day adds none."""
     calendar = current_calendar()

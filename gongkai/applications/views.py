@@ -385,7 +385,9 @@ ACTION_FORMS = {
     "start_consultation": (forms.ConsultationForm, "征求意见"),
     "record_consultation_receipt": (forms.ConsultationReceiptForm, "登记对方收到征求意见书之日"),
     "record_consultation_reply": (forms.ConsultationReplyForm, "记录征求意见答复"),
-    "extend_deadline": (forms.ExtensionForm, "延期答复（须负责人批准）"),
+    "extend_deadline": (forms.ExtensionForm, "批准延期答复"),
+    "request_extension": (forms.ExtensionRequestForm, "请负责人批准延期"),
+    "decline_extension": (forms.DeclineExtensionForm, "不同意延期，退回承办人"),
     "ask_for_reasons": (forms.AskReasonsForm, "要求说明理由（第三十五条）"),
     "handle_excessive_request": (forms.ExcessiveForm, "处理明显超出合理范围的申请"),
     "issue_fee_notice": (forms.FeeNoticeForm, "发出收费通知"),
@@ -414,6 +416,11 @@ def _form_for(name, application, data=None, files=None):
         return form_class(data, application=application, auto_id=auto_id)
     if form_class is forms.AssignForm:
         return form_class(data, handlers=_handlers(application), auto_id=auto_id)
+    if name == "extend_deadline" and data is None:
+        pending = application.extension_requests.pending().first()
+        if pending:  # the head approves what was asked, and may change it
+            initial = {"working_days": pending.working_days, "reason": pending.reason}
+            return form_class(initial=initial, auto_id=auto_id)
     return form_class(data, files, auto_id=auto_id)
 
 
@@ -437,6 +444,11 @@ def _call(name, request, application, form):
 def detail_context(request, application, **extra):
     may_handle = has_role(request.user, application.unit, *HANDLING_ROLES)
     allowed = workflow.allowed_actions(application) if may_handle else set()
+    # Only the head extends; other handlers ask the head (Art. 33).
+    if has_role(request.user, application.unit, Role.BODY_HEAD):
+        allowed.discard("request_extension")
+    else:
+        allowed -= {"extend_deadline", "decline_extension"}
     action_forms = [
         (name, label, extra.get("bound", {}).get(name) or _form_for(name, application))
         for name, (_cls, label) in ACTION_FORMS.items()
@@ -464,7 +476,18 @@ def detail_context(request, application, **extra):
         "letters": application.letters.all(),
         "next_step": step,
         "next_form": next(((n, lbl, f) for n, lbl, f in action_forms if n == step_action), None),
-        "action_forms": [entry for entry in action_forms if entry[0] != step_action],
+        # Approving an extension or not are the head's two answers: both in the step's box.
+        "next_alternative": next(
+            (entry for entry in action_forms if entry[0] == "decline_extension"), None
+        )
+        if step_action == "extend_deadline"
+        else None,
+        "action_forms": [
+            entry
+            for entry in action_forms
+            if entry[0] != step_action
+            and not (step_action == "extend_deadline" and entry[0] == "decline_extension")
+        ],
         "side_forms": side_forms,
         "may_handle": may_handle,
         "duplicates": services.duplicate_candidates(application) if application.is_open else [],

@@ -20,7 +20,7 @@ from gongkai.core.clock import local_today
 from gongkai.core.crypto import encrypt_bytes, lookup_hash
 from gongkai.core.identity import is_valid_credit_code, is_valid_resident_id
 
-from . import letters, services
+from . import letters, reminders, services
 from .deadlines import (
     DEFAULT_CORRECTION_PERIOD,
     MAX_EXTENSION,
@@ -43,6 +43,8 @@ from .models import (
     ExcessiveDecision,
     ExcessiveRequest,
     Extension,
+    ExtensionDecision,
+    ExtensionRequest,
     FeeNotice,
     IdentityKind,
     IdentityProof,
@@ -71,6 +73,9 @@ TRANSITIONS = {
     "record_consultation_receipt": {(S.CONSULTING, S.CONSULTING)},
     "record_consultation_reply": {(S.CONSULTING, S.CONSULTING), (S.CONSULTING, S.IN_PROGRESS)},
     "extend_deadline": {(S.IN_PROGRESS, S.IN_PROGRESS), (S.CONSULTING, S.CONSULTING)},
+    # A handler asks the head for the extension; the head approves (extend_deadline) or not.
+    "request_extension": {(S.IN_PROGRESS, S.IN_PROGRESS), (S.CONSULTING, S.CONSULTING)},
+    "decline_extension": {(S.IN_PROGRESS, S.IN_PROGRESS), (S.CONSULTING, S.CONSULTING)},
     "ask_for_reasons": {(S.IN_PROGRESS, S.AWAITING_REASONS)},
     # Art. 35: the organ decides only after asking the applicant for reasons.
     "handle_excessive_request": {
@@ -109,6 +114,13 @@ def allowed_actions(application):
     }
     if not application.awaits_confirmation:
         names.discard("confirm_receipt")
+    if names & {"extend_deadline", "request_extension"}:
+        if Extension.objects.filter(application=application).exists():
+            names -= {"extend_deadline", "request_extension", "decline_extension"}
+        elif application.extension_requests.pending().exists():
+            names.discard("request_extension")
+        else:
+            names.discard("decline_extension")
     return names
 
 
@@ -633,19 +645,8 @@ def record_consultation_reply(*, actor, consultation, reply, replied_on=None, re
 # ---- extension (Art. 33) and excessive requests (Art. 35) ------------------------------------
 
 
-@transaction.atomic
-def extend_deadline(*, actor, application, working_days, reason, approved_on):
-    application = _lock(application, "extend_deadline")
-    if not has_role(actor, application.unit, Role.BODY_HEAD):
-        raise PermissionDenied("延期答复须经政府信息公开工作机构负责人同意。")
-    if application.assigned_to_id and not scoping.is_independent(
-        actor, {application.assigned_to_id}
-    ):
-        # The head's consent checks the handler's need for more time: it cannot be the handler
-        # (by any of their accounts) agreeing with themselves.
-        raise PermissionDenied(
-            "延期答复须由承办人以外的负责人同意：您（或您的其他账号）是本申请的承办人。"
-        )
+def _check_extension(application, working_days, reason):
+    """What any extension must satisfy, asked for or approved (Art. 33)."""
     if Extension.objects.filter(application=application).exists():
         raise ValidationError("该申请已延期答复，延长的期限合计不得超过20个工作日。")
     if application.custom_due is not None:
@@ -659,6 +660,80 @@ def extend_deadline(*, actor, application, working_days, reason, approved_on):
         raise ValidationError({"working_days": f"延长期限最长不得超过{MAX_EXTENSION}个工作日。"})
     if not reason.strip():
         raise ValidationError({"reason": "请写明延期理由。"})
+
+
+@transaction.atomic
+def request_extension(*, actor, application, working_days, reason):
+    """A handler asks the head of the openness body to approve an extension; the heads are
+    told on their dashboard and by e-mail, and the page's next step names them."""
+    application = _lock(application, "request_extension")
+    _require_handler(actor, application)
+    _check_extension(application, working_days, reason)
+    if application.due_date and local_today() > application.due_date:
+        raise ValidationError(f"答复期限已于{application.due_date}届满，不能再延期。")
+    if application.extension_requests.pending().exists():
+        raise ValidationError("已请负责人批准延期，正在等待审批。")
+    heads = list(scoping.unit_staff(application.unit, [Role.BODY_HEAD]))
+    if not heads:
+        raise ValidationError(
+            "本单位尚未设置政府信息公开工作机构负责人账号，无人可以批准延期。"
+            "请单位管理员先为负责人开通账号。"
+        )
+    request = ExtensionRequest.objects.create(
+        application=application,
+        working_days=working_days,
+        reason=reason.strip(),
+        requested_by=actor,
+        requested_on=local_today(),
+    )
+    reminders.alert_heads(request, heads)
+    _finish(
+        actor,
+        application,
+        "request_extension",
+        application.status,
+        reason=reason,
+        data={"days": working_days},
+    )
+    return request
+
+
+@transaction.atomic
+def decline_extension(*, actor, application, note):
+    """The head does not approve the requested extension: the handler answers within the
+    deadline as it stands, and is told why."""
+    application = _lock(application, "decline_extension")
+    if not has_role(actor, application.unit, Role.BODY_HEAD):
+        raise PermissionDenied("延期请求由政府信息公开工作机构负责人审批。")
+    request = application.extension_requests.pending().select_for_update().first()
+    if request is None:
+        raise ValidationError("没有等待审批的延期请求。")
+    if not note.strip():
+        raise ValidationError({"note": "请写明不同意延期的意见，承办人将据此办理。"})
+    request.decision = ExtensionDecision.DECLINED
+    request.decided_by = actor
+    request.decided_on = local_today()
+    request.decision_note = note.strip()
+    request.save(update_fields=["decision", "decided_by", "decided_on", "decision_note"])
+    reminders.tell_requester(request)
+    _finish(actor, application, "decline_extension", application.status, reason=note)
+    return request
+
+
+@transaction.atomic
+def extend_deadline(*, actor, application, working_days, reason, approved_on):
+    application = _lock(application, "extend_deadline")
+    if not has_role(actor, application.unit, Role.BODY_HEAD):
+        raise PermissionDenied("延期答复须经政府信息公开工作机构负责人同意。")
+    if application.assigned_to_id and not scoping.is_independent(
+        actor, {application.assigned_to_id}
+    ):
+        # The head's consent checks the handler's need for more time: it cannot be the handler
+        # (by any of their accounts) agreeing with themselves.
+        raise PermissionDenied(
+            "延期答复须由承办人以外的负责人同意：您（或您的其他账号）是本申请的承办人。"
+        )
+    _check_extension(application, working_days, reason)
     _date(
         approved_on, "批准日期", not_before=application.clock_start, not_before_label="收到申请之日"
     )
@@ -671,6 +746,9 @@ def extend_deadline(*, actor, application, working_days, reason, approved_on):
         reason=reason.strip(),
         approved_by=actor,
         approved_on=approved_on,
+    )
+    application.extension_requests.pending().update(
+        decision=ExtensionDecision.APPROVED, decided_by=actor, decided_on=approved_on
     )
     services.refresh_due_date(application)
     letters.issue(application, LetterKind.EXTENSION, issued_on=approved_on, actor=actor)

@@ -39,6 +39,8 @@ VERBS = {
     "application.close_correction_lapsed": "因逾期未补正终止办理",
     "application.start_consultation": "发出征求意见",
     "application.extend_deadline": "延长了答复期限",
+    "application.request_extension": "请负责人批准延期答复",
+    "application.decline_extension": "未批准延期请求",
     "application.ask_for_reasons": "要求申请人说明理由",
     "application.handle_excessive_request": "处理了超出合理范围的申请",
     "application.issue_fee_notice": "发出收费通知",

@@ -10,6 +10,13 @@ from gongkai.units.models import Unit
 from . import docnumber
 from . import vocabularies as v
 from .models import Column, Content, Guide, LinkKind, Revision
+from .sanitize import ALLOWED_TAGS
+
+# The body's textarea becomes a rich-text editor when JavaScript runs (portal/static/gongkai/
+# body-editor.js); the editor keeps pasted content within the tags the server keeps anyway.
+BODY_WIDGET = forms.Textarea(
+    attrs={"rows": 16, "data-rich-text": "", "data-allowed-tags": " ".join(sorted(ALLOWED_TAGS))}
+)
 
 # What the editor types: every content field except the text derived from the body, the
 # interpreted policy (entered by its index number) and the column (chosen, not typed as an id).
@@ -48,11 +55,12 @@ class RevisionForm(forms.ModelForm):
             "effective_date": DateInput(),
             "expiry_date": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body_html": forms.Textarea(attrs={"rows": 16}),
+            "body_html": BODY_WIDGET,
         }
         help_texts = {
             "doc_number": "如 东府办发〔2024〕7号；其他括号会自动更正为六角括号〔〕。",
-            "body_html": "可使用段落、标题、列表、表格和链接；不允许脚本和事件属性。",
+            "body_html": "用正文上方的按钮设置加粗、列表和链接；粘贴的内容只保留段落、标题、"
+            "列表、表格和链接，脚本和样式会被去掉。浏览器未启用脚本时，这里是 HTML 文本框。",
         }
 
     def __init__(self, *args, unit, **kwargs):

@@ -63,14 +63,14 @@ def annual_report(indicator, units, today):
             if today <= due:
                 continue
             days = (today - due).days
-            subject = f"{year}年度报告逾期未发布（期限{due:%Y-%m-%d}，已逾期{days}天）"
+            subject = f"{year}年度报告逾期未发布（期限{due:%Y-%m-%d}，已逾期{days}个自然日）"
             url = reverse("console-reports:list")
         else:
             on = local_date(report.published_at)
             if on <= due:
                 continue
             days = (on - due).days
-            subject = f"{year}年度报告逾期发布（{on:%Y-%m-%d}发布，逾期{days}天）"
+            subject = f"{year}年度报告逾期发布（{on:%Y-%m-%d}发布，逾期{days}个自然日）"
             url = reverse("console-reports:detail", args=[report.pk])
         problems.append(Problem(unit.pk, f"annual-report:{year}", subject, due + _DAY, url, days))
     return problems
@@ -143,7 +143,7 @@ def stale_columns(indicator, units, today):
             Problem(
                 column.unit_id,
                 f"column:{column.pk}",
-                f"栏目“{column.name}”自{last:%Y-%m-%d}起未更新（周期{indicator.period_days}天）",
+                f"栏目“{column.name}”自{last:%Y-%m-%d}起未更新（周期{indicator.period_days}个自然日）",
                 last + period + _DAY,
                 reverse("console-publishing:columns", args=[column.unit.code]),
                 (today - last - period).days,

@@ -51,6 +51,8 @@ def test_every_control_is_44px_and_grows_with_the_font(browser_page, unit_a, kno
         assert small == [], url
         page.get_by_role("link", name="特大").click()
         expect(page.locator("html")).to_have_css("font-size", "22px")
+        # The size can apply before every stylesheet of the new page has loaded; measure after.
+        page.wait_for_load_state("load")
         larger = _heights(page)
         assert [name for name, _ in larger] == [name for name, _ in normal], url
         grown = [b > a for (_, a), (_, b) in zip(normal, larger, strict=True)]

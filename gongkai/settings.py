@@ -129,6 +129,8 @@ INSTALLED_APPS = [
     "gongkai.pages",
     "gongkai.feedback",
     "gongkai.oversight",
+    "gongkai.lists",
+    "gongkai.enforcement",
     "gongkai.operations",
     "gongkai.portal",
     "gongkai.console",

@@ -16,6 +16,8 @@ DOMAIN_APPS = (
     "reports",
     "feedback",
     "oversight",
+    "lists",
+    "enforcement",
 )
 
 

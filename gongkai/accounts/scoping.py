@@ -177,6 +177,33 @@ def adoptions(user):
     return Adoption.objects.filter(unit__in=work_units(user))
 
 
+def lists(user, *roles):
+    """Public lists (权责清单, 办事指南…) of the user's units."""
+    from gongkai.lists.models import PublicList
+
+    return PublicList.objects.filter(unit__in=work_units(user, *roles))
+
+
+def list_versions(user, *roles):
+    """Versions (drafts included) of the lists of the user's units."""
+    from gongkai.lists.models import ListVersion
+
+    return ListVersion.objects.filter(public_list__unit__in=work_units(user, *roles))
+
+
+def list_entries(user, *roles):
+    from gongkai.lists.models import Entry
+
+    return Entry.objects.filter(version__in=list_versions(user, *roles))
+
+
+def decisions(user, *roles):
+    """Enforcement decisions (unpublished ones included) of the user's units."""
+    from gongkai.enforcement.models import Decision
+
+    return Decision.objects.filter(unit__in=work_units(user, *roles))
+
+
 # ---------------------------------------------------------------- accounts
 
 

@@ -6,7 +6,7 @@ from ninja import NinjaAPI
 
 from . import errors
 
-API_APPS = ("units", "workdays", "publishing", "applications", "search", "reports")
+API_APPS = ("units", "workdays", "publishing", "applications", "search", "reports", "lists")
 
 api = NinjaAPI(
     title="政务公开平台 API",

@@ -93,6 +93,19 @@ VERBS = {
     "workdays.year_corrected": "更正了节假日安排",
     "feedback.receive": "收到了公众留言",
     "feedback.handle": "处理了公众留言",
+    # lists
+    "lists.create": "新建了清单草稿",
+    "lists.import": "从表格导入了清单",
+    "lists.edit": "修改了清单条目",
+    "lists.delete": "删除了清单条目",
+    "lists.submit": "提交清单审核",
+    "lists.return": "退回了清单",
+    "lists.publish": "审核发布了清单",
+    "lists.setting": "修改了清单要求",
+    "enforcement.register": "登记了执法决定",
+    "enforcement.publish": "审核公示了执法决定",
+    "enforcement.revoke": "撤销了执法决定的公示",
+    "enforcement.source": "设置了执法决定来源",
 }
 ALERTS = "publishing.alert."
 

@@ -15,6 +15,7 @@ PANEL_APPS = (
     "reports",
     "feedback",
     "oversight",
+    "lists",
     "units",
     "accounts",
 )

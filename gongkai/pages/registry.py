@@ -8,6 +8,8 @@ listings, the console, the API) are not here and are always answered by the appl
 
 from django.urls import reverse
 
+from gongkai.lists.models import ListVersion, PublicList
+from gongkai.lists.schemas import SCHEMAS as LIST_SCHEMAS
 from gongkai.publishing import vocabularies as v
 from gongkai.publishing.models import Document, DocumentLink
 from gongkai.reports.models import AnnualReport
@@ -64,6 +66,29 @@ def unit_pages(code: str) -> list[str]:
     ]
 
 
+def list_site_pages() -> list[str]:
+    """The lists' index, and per kind its page across units and its feed."""
+    pages = [reverse("lists:index"), reverse("lists:halls")]
+    for kind in LIST_SCHEMAS:
+        pages += [reverse("lists:kind", args=[kind]), reverse("lists:feed", args=[kind])]
+    return pages
+
+
+def list_unit_pages(code: str) -> list[str]:
+    """A unit's published lists: each current list, its history and every version."""
+    pages = []
+    kinds = PublicList.objects.published().filter(unit__code=code).values_list("kind", flat=True)
+    for kind in kinds:
+        pages += [
+            reverse("lists:unit", args=[kind, code]),
+            reverse("lists:history", args=[kind, code]),
+        ]
+    numbers = ListVersion.objects.published().filter(public_list__unit__code=code)
+    for kind, number in numbers.values_list("public_list__kind", "number"):
+        pages.append(reverse("lists:version", args=[kind, code, number]))
+    return pages
+
+
 def document_pages(document_id: int) -> list[str]:
     return [
         reverse("publishing:document", args=[document_id]),
@@ -83,8 +108,10 @@ def all_pages() -> list[str]:
     """Every static page as the database stands now (for a full rebuild)."""
     pages = site_pages() + furniture_pages() + applying_pages() + [report_index_page()]
     pages += [category_feed(key) for key in v.STATUTORY_LABELS]
+    pages += list_site_pages()
     for code in Unit.objects.active().values_list("code", flat=True):
         pages += unit_pages(code)
+        pages += list_unit_pages(code)
     for code, year in AnnualReport.objects.published().values_list("unit__code", "year"):
         pages.append(report_page(code, year))
     for document_id in Document.objects.public().values_list("id", flat=True).order_by("id"):
@@ -150,6 +177,8 @@ def _unit_affected(unit_id: int) -> set[str]:
     # a merged or deactivated unit's pages are removed (the application redirects them).
     pages = set(site_pages()) | set(unit_pages(unit.code)) | set(furniture_pages())
     pages.add(report_index_page())
+    # Publishing a list enqueues its unit: its list pages and the lists' shared pages.
+    pages |= set(list_site_pages()) | set(list_unit_pages(unit.code))
     for document_id in Document.objects.public().filter(unit=unit).values_list("id", flat=True):
         pages.update(document_pages(document_id))
     for year in AnnualReport.objects.public().filter(unit=unit).values_list("year", flat=True):

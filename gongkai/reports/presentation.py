@@ -74,6 +74,19 @@ def sections(report, tables, linked=False):
             "text": narratives.get(key, ""),
             "grid": table_grids.get(by_section.get(key)),
             "table": by_section.get(key),
+            "note": source_note(tables) if key == "proactive" else "",
         }
         for key, heading in fmt.SECTIONS
     ]
+
+
+ENFORCEMENT_CELLS = ("licensing.decisions", "penalty.decisions", "enforcement.decisions")
+
+
+def source_note(tables):
+    """Where table 二's enforcement figures come from: counted from the decisions published
+    on this platform, or typed by the unit from another system."""
+    sources = getattr(tables, "table2_sources", {}) or {}
+    if all(sources.get(key) == "computed" for key in ENFORCEMENT_CELLS):
+        return "行政许可、行政处罚、行政强制的处理决定数量由本平台公示的行政执法决定统计得出。"
+    return "行政许可、行政处罚、行政强制的处理决定数量由单位根据其执法业务系统填报。"

@@ -12,6 +12,7 @@ from django.db.models import Q, Sum
 from gongkai.applications.models import FeeNotice
 from gongkai.applications.statistics import request_statistics, review_records
 from gongkai.core.clock import CHINA
+from gongkai.enforcement import services as enforcement
 from gongkai.publishing import pii
 from gongkai.units.models import Unit
 
@@ -73,6 +74,7 @@ def _table2(report, units):
     table2 = {key: getattr(report, name) for key, name in ENTERED_FIELDS.items()}
     sources = dict.fromkeys(ENTERED_FIELDS, "entered")
     records = document_records(units, report.year)
+    records.update(enforcement.decision_records(units, report.year))
     for key, ids in records.items():
         table2[key] = len(ids)
         sources[key] = "computed"

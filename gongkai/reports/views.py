@@ -323,7 +323,7 @@ def cell(request, pk, table, key):
     else:
         ids = tables.table2_records.get(cell_key)
     title = presentation.cell_name(table_name, cell_key)
-    return _records_page(request, report, table_name, ids, title)
+    return _records_page(request, report, table_name, ids, title, cell_key)
 
 
 @staff_required
@@ -336,7 +336,7 @@ def records(request, pk, table):
     return _records_page(request, report, table_name, ids, "不符合勾稽关系的相关记录")
 
 
-def _records_page(request, report, table, ids, title):
+def _records_page(request, report, table, ids, title, cell_key=None):
     """The records behind a figure. The ids may come from the URL: each list is the report's
     covered units intersected with what the reader may see anyway."""
     context = {"report": report, "title": title, "table": table, "entered": ids is None}
@@ -358,6 +358,10 @@ def _records_page(request, report, table, ids, title):
             .filter(pk__in=ids, application__unit__in=units)
             .select_related("application")
             .order_by("filed_on")
+        )
+    elif table == "二" and cell_key in presentation.ENFORCEMENT_CELLS:
+        context["decisions"] = (
+            scoping.decisions(user).filter(pk__in=ids, unit__in=units).order_by("decided_on")
         )
     else:
         context["documents"] = (

@@ -128,6 +128,10 @@ SCOPED_MODELS = {
     "Score",
     "Rectification",
     "Adoption",
+    "PublicList",
+    "ListVersion",
+    "Entry",
+    "Decision",
 }
 PUBLIC_SCOPES = {"published", "public", "in_force_on", "plans_in_force_on", "not_yet_in_force_on"}
 INTERFACE_MODULES = ("views.py", "console_views.py", "api.py", "forms.py", "dashboard.py")

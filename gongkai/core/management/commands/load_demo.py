@@ -5,7 +5,17 @@ import importlib
 
 from django.core.management.base import BaseCommand
 
-DEMO_APPS = ("units", "accounts", "workdays", "publishing", "applications", "search", "reports")
+DEMO_APPS = (
+    "units",
+    "accounts",
+    "workdays",
+    "publishing",
+    "applications",
+    "search",
+    "reports",
+    "lists",
+    "enforcement",
+)
 
 
 class Command(BaseCommand):

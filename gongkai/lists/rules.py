@@ -1,0 +1,191 @@
+"""The pure rules of a list: what a row must hold, and what changed between two versions.
+No database and no request: the import, the console form and the tests all use these."""
+
+import re
+from dataclasses import dataclass, field
+
+from .schemas import Column, Schema
+
+CODE_SEPARATORS = re.compile(r"[、，,；;\s]+")
+MAX_REPORTED = 200
+
+
+def clean(value) -> str:
+    return re.sub(r"[\u3000\s]+", " ", str(value or "")).strip() if value is not None else ""
+
+
+def split_codes(value: str) -> list[str]:
+    return [code for code in CODE_SEPARATORS.split(value or "") if code]
+
+
+def check_row(schema: Schema, values: dict, known_powers: set[str] | None = None) -> dict:
+    """{column key: Chinese message} for what is wrong with one row (empty when it is fine).
+    `known_powers` is the set of power codes a functions-catalogue row may name."""
+    problems = {}
+    for column in schema.columns:
+        value = values.get(column.key, "")
+        message = _check_cell(column, value, known_powers)
+        if message:
+            problems[column.key] = message
+    return problems
+
+
+def _check_cell(column: Column, value: str, known_powers) -> str:
+    if not value:
+        return f"“{column.label}”不能为空。" if column.required else ""
+    if len(value) > column.max_length:
+        return f"“{column.label}”不能超过 {column.max_length} 字（现有 {len(value)} 字）。"
+    if column.choices and value not in column.choices:
+        return f"“{column.label}”应为{'、'.join(column.choices)}之一，填写的是“{value}”。"
+    if column.power_codes and known_powers is not None:
+        unknown = [code for code in split_codes(value) if code not in known_powers]
+        if unknown:
+            return (
+                f"“{column.label}”中的“{'、'.join(unknown)}”不在本单位现行权责清单中，"
+                "请先发布权责清单或更正编码。"
+            )
+    return ""
+
+
+@dataclass
+class Parsed:
+    rows: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def parse_table(schema: Schema, table: list[list[str]], known_powers=None) -> Parsed:
+    """A sheet (header first) as rows of the schema, or every problem found, each naming the
+    spreadsheet row it is on (第 N 行, as Excel numbers it)."""
+    result = Parsed()
+    if not table:
+        result.errors.append("表格是空的，请使用下载的模板填写。")
+        return result
+    header_error = _check_header(schema, table[0])
+    if header_error:
+        result.errors.append(header_error)
+        return result
+    expected = schema.headers
+    seen: dict[str, int] = {}
+    total = 0
+    for number, raw in enumerate(table[1:], start=2):
+        cells = [clean(c) for c in raw] + [""] * len(expected)
+        if not any(cells):
+            continue
+        extra = [c for c in cells[len(expected) :] if c]
+        values = {column.key: cells[i] for i, column in enumerate(schema.columns)}
+        problems = list(check_row(schema, values, known_powers).values())
+        if extra:
+            problems.append("表头以外的列有内容，请删除或移到对应列。")
+        key = values[schema.key]
+        if key and key in seen:
+            label = schema.column(schema.key).label
+            problems.append(f"“{label}”“{key}”与第 {seen[key]} 行重复。")
+        elif key:
+            seen[key] = number
+        for message in problems:
+            total += 1
+            if len(result.errors) < MAX_REPORTED:
+                result.errors.append(f"第 {number} 行：{message}")
+        result.rows.append(values)
+    if total > MAX_REPORTED:
+        result.errors.append(f"另有 {total - MAX_REPORTED} 处错误未列出。")
+    if not result.rows and not result.errors:
+        result.errors.append("表格中没有数据行：请在表头下方逐行填写。")
+    return result
+
+
+def _check_header(schema: Schema, row: list[str]) -> str:
+    header = [clean(h) for h in row]
+    while header and not header[-1]:
+        header.pop()
+    expected = schema.headers
+    if header == expected:
+        return ""
+    for index, label in enumerate(expected, start=1):
+        found = header[index - 1] if index <= len(header) else ""
+        if found != label:
+            return (
+                f"第 1 行（表头）第 {index} 列应为“{label}”，"
+                f"实际为“{found or '空'}”。请使用下载的“{schema.label}”模板。"
+            )
+    return (
+        f"第 1 行（表头）多出了“{'、'.join(header[len(expected) :])}”列。"
+        f"请使用下载的“{schema.label}”模板。"
+    )
+
+
+@dataclass
+class Change:
+    key: str
+    name: str
+    fields: list[tuple[str, str, str]]  # (column label, before, after)
+
+
+@dataclass
+class Diff:
+    added: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+    @property
+    def summary(self) -> str:
+        if self.is_empty:
+            return "与上一版相同"
+        parts = []
+        if self.added:
+            parts.append(f"新增 {len(self.added)} 项")
+        if self.removed:
+            parts.append(f"删除 {len(self.removed)} 项")
+        if self.changed:
+            parts.append(f"修改 {len(self.changed)} 项")
+        return "，".join(parts)
+
+
+def row_name(schema: Schema, row: dict) -> str:
+    """The row's readable name: its second column (name/title) after the key."""
+    for column in schema.columns:
+        if column.key != schema.key and not column.long:
+            return row.get(column.key, "")
+    return ""
+
+
+def diff(schema: Schema, before: list[dict], after: list[dict]) -> Diff:
+    """What changed from `before` to `after` (rows as dicts), matched by the schema's key."""
+    old = {row.get(schema.key): row for row in before}
+    new = {row.get(schema.key): row for row in after}
+    result = Diff()
+    for key, row in new.items():
+        if key not in old:
+            result.added.append(row)
+            continue
+        fields = [
+            (c.label, old[key].get(c.key, ""), row.get(c.key, ""))
+            for c in schema.columns
+            if old[key].get(c.key, "") != row.get(c.key, "")
+        ]
+        if fields:
+            result.changed.append(Change(key, row_name(schema, row), fields))
+    result.removed = [row for key, row in old.items() if key not in new]
+    return result
+
+
+def statistics(schema: Schema, rows: list[dict]):
+    """Counts of rows by the schema's statistics rows (e.g. year and kind) and column (e.g.
+    result): ([column values], [(row label, [counts…], total)…])."""
+    spec = schema.extra.get("statistics")
+    if not spec:
+        return None
+    row_keys, column_key = spec
+    columns = list(schema.column(column_key).choices)
+    table: dict[tuple, list[int]] = {}
+    for row in rows:
+        label = tuple(row.get(k, "") for k in row_keys)
+        counts = table.setdefault(label, [0] * len(columns))
+        if row.get(column_key) in columns:
+            counts[columns.index(row[column_key])] += 1
+    lines = [(" ".join(label), counts, sum(counts)) for label, counts in sorted(table.items())]
+    return columns, lines

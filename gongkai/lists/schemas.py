@@ -1,0 +1,277 @@
+"""The structured lists a unit keeps in the open, and the columns of each.
+
+A list's columns are its standard spreadsheet format: the downloadable template has exactly
+these headers in this order, an import is checked against them row by row, and the console's
+form and the public page are built from them. Adding a list is adding a `Schema` here.
+"""
+
+from dataclasses import dataclass, field
+
+# The ten types of administrative power (权力类型) of the 权责清单 standard, and the
+# public-service duties listed beside them.
+POWER_TYPES = (
+    "行政许可",
+    "行政处罚",
+    "行政强制",
+    "行政征收",
+    "行政给付",
+    "行政检查",
+    "行政确认",
+    "行政奖励",
+    "行政裁决",
+    "其他行政权力",
+    "公共服务事项",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    max_length: int = 2000
+    long: bool = False  # a paragraph, not a line: a textarea in the form
+    filter: bool = False  # offered as a filter on the public page
+    # A list of codes of the same unit's powers list (the functions catalogue's link).
+    power_codes: bool = False
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Schema:
+    kind: str
+    label: str
+    description: str
+    columns: tuple[Column, ...]
+    # Which column identifies a row across versions (what "changed" compares by).
+    key: str
+    section: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.label for c in self.columns]
+
+    @property
+    def filters(self) -> list[Column]:
+        return [c for c in self.columns if c.filter]
+
+    @property
+    def summary_columns(self) -> list[Column]:
+        """The few columns a listing shows; the rest are on the row's own part of the page."""
+        return [c for c in self.columns if not c.long][:4]
+
+
+POWERS = Schema(
+    kind="powers",
+    label="权责清单",
+    section="管理公开",
+    description="本单位行使的行政权力和承担的公共服务职责：事项编码、名称、类型、设定依据、"
+    "实施主体、责任事项、追责情形和监督电话。",
+    key="code",
+    columns=(
+        Column("code", "事项编码", max_length=60, hint="本单位内唯一，例如 XK-001"),
+        Column("name", "事项名称", max_length=200),
+        Column("power_type", "权力类型", choices=POWER_TYPES, filter=True),
+        Column("legal_basis", "设定依据", long=True),
+        Column("body", "实施主体", max_length=120, filter=True),
+        Column("duties", "责任事项", long=True),
+        Column("accountability", "追责情形", long=True),
+        Column("supervision", "监督电话", max_length=60),
+    ),
+)
+
+FUNCTIONS = Schema(
+    kind="functions",
+    label="职能目录",
+    section="管理公开",
+    description="依据“三定”规定列出的内设机构、各自的职能，以及各机构行使的权责清单事项。",
+    key="code",
+    columns=(
+        Column("code", "职能编码", max_length=60),
+        Column("body", "内设机构", max_length=120, filter=True),
+        Column("function", "职能", long=True),
+        Column(
+            "powers",
+            "行使的权责事项编码",
+            required=False,
+            power_codes=True,
+            max_length=1000,
+            hint="本单位权责清单中的事项编码，多个用顿号或分号分隔",
+        ),
+        Column("mandate", "“三定”依据", required=False, max_length=300),
+    ),
+)
+
+ENFORCEMENT_OFFICERS = Schema(
+    kind="officers",
+    label="行政执法人员",
+    section="执行公开",
+    description="持有行政执法证件的人员：姓名、证件编号、执法机构、执法类别和执法区域。",
+    key="certificate",
+    columns=(
+        Column("certificate", "执法证件编号", max_length=40),
+        Column("name", "姓名", max_length=40),
+        Column("body", "执法机构", max_length=120, filter=True),
+        Column("field", "执法类别", max_length=60, filter=True),
+        Column("area", "执法区域", required=False, max_length=120),
+        Column("valid_until", "证件有效期至", required=False, max_length=20),
+    ),
+)
+
+ENFORCEMENT_BODIES = Schema(
+    kind="enforcement_bodies",
+    label="行政执法主体",
+    section="执行公开",
+    description="执法主体、职责、依据、执法程序和监督渠道（事前公开）。",
+    key="code",
+    columns=(
+        Column("code", "主体编码", max_length=60),
+        Column("name", "执法主体名称", max_length=120),
+        Column("nature", "主体性质", choices=("法定机关", "法律法规授权组织", "受委托组织")),
+        Column("duties", "执法职责", long=True),
+        Column("basis", "执法依据", long=True),
+        Column("procedure", "执法程序", long=True),
+        Column("supervision", "监督渠道", max_length=200),
+    ),
+)
+
+INSPECTION_PLANS = Schema(
+    kind="inspections",
+    label="双随机抽查计划和结果",
+    section="执行公开",
+    description="“双随机、一公开”抽查计划（抽查事项、对象范围、比例、时间）和抽查结果。",
+    key="code",
+    columns=(
+        Column("code", "计划编号", max_length=60),
+        Column("title", "抽查事项", max_length=200),
+        Column("scope", "抽查对象范围", long=True),
+        Column("ratio", "抽查比例", max_length=40),
+        Column("period", "抽查时间", max_length=60),
+        Column("basis", "抽查依据", long=True),
+        Column(
+            "status", "状态", choices=("计划中", "实施中", "已完成"), filter=True, max_length=10
+        ),
+        Column("result", "抽查结果", required=False, long=True),
+    ),
+)
+
+MARKET_RULES = Schema(
+    kind="market_rules",
+    label="监管规则和标准",
+    section="执行公开",
+    description="市场监管领域的监管规则和标准。",
+    key="code",
+    columns=(
+        Column("code", "编号", max_length=60),
+        Column("title", "名称", max_length=200),
+        Column(
+            "category",
+            "类别",
+            choices=("监管规则", "国家标准", "行业标准", "地方标准"),
+            filter=True,
+        ),
+        Column("issuer", "制定机关", max_length=120),
+        Column("effective", "施行日期", max_length=20),
+        Column("link", "全文链接", required=False, max_length=300),
+    ),
+)
+
+SERVICE_GUIDES = Schema(
+    kind="services",
+    label="办事指南",
+    section="服务公开",
+    description="政务服务事项的受理条件、申请材料、办理流程、办理时限、收费、办理地点和咨询电话；"
+    "“一件事”套餐列出所含事项编码。",
+    key="code",
+    columns=(
+        Column("code", "事项编码", max_length=60),
+        Column("name", "事项名称", max_length=200),
+        Column("kind", "类别", choices=("单项事项", "一件事"), filter=True, max_length=10),
+        Column("conditions", "受理条件", long=True),
+        Column("materials", "申请材料", long=True),
+        Column("procedure", "办理流程", long=True),
+        Column("time_limit", "办理时限", max_length=60),
+        Column("fees", "收费标准", max_length=200),
+        Column("place", "办理地点", max_length=200, filter=True),
+        Column("online", "网上办理", required=False, max_length=300),
+        Column("contact", "咨询电话", max_length=60),
+        Column("items", "包含事项编码", required=False, max_length=1000, hint="“一件事”填写"),
+    ),
+)
+
+AUDIT_FINDINGS = Schema(
+    kind="audit_findings",
+    label="审计和督查发现问题整改",
+    section="结果公开",
+    description="审计、督查发现的问题，责任单位、整改期限、整改措施和整改结果。",
+    key="code",
+    columns=(
+        Column("code", "问题编号", max_length=60),
+        Column("source", "来源", choices=("审计", "督查", "巡察", "其他检查"), filter=True),
+        Column("finding", "发现的问题", long=True),
+        Column("responsible", "责任单位", max_length=120, filter=True),
+        Column("deadline", "整改期限", max_length=20),
+        Column("steps", "整改措施", long=True),
+        Column("status", "整改状态", choices=("整改中", "已完成", "长期坚持"), filter=True),
+        Column("result", "整改结果", required=False, long=True),
+    ),
+)
+
+PROPOSALS = Schema(
+    kind="proposals",
+    label="人大代表建议和政协提案办理",
+    section="结果公开",
+    description="人大代表建议、政协提案的办理情况：主办和协办单位、办理时限和答复（可全文公开的公开全文，"
+    "否则公开摘要）。",
+    key="code",
+    columns=(
+        Column("code", "建议或提案编号", max_length=60),
+        Column("kind", "类别", choices=("人大代表建议", "政协提案"), filter=True),
+        Column("year", "年度", max_length=4, filter=True),
+        Column("title", "标题", max_length=200),
+        Column("lead", "主办单位", max_length=120, filter=True),
+        Column("co_units", "协办单位", required=False, max_length=300),
+        Column("received", "交办日期", max_length=20),
+        Column("answered", "答复日期", required=False, max_length=20),
+        Column(
+            "result",
+            "办理结果",
+            choices=(
+                "A类（已解决或采纳）",
+                "B类（正在解决或列入计划）",
+                "C类（因条件限制留作参考）",
+                "办理中",
+            ),
+            filter=True,
+        ),
+        Column("disclosure", "答复公开方式", choices=("全文公开", "摘要公开"), max_length=10),
+        Column("answer", "答复内容", required=False, long=True),
+    ),
+    # Yearly statistics: rows by year and kind, columns by result.
+    extra={"statistics": (("year", "kind"), "result")},
+)
+
+SCHEMAS = {
+    s.kind: s
+    for s in (
+        POWERS,
+        FUNCTIONS,
+        ENFORCEMENT_BODIES,
+        ENFORCEMENT_OFFICERS,
+        INSPECTION_PLANS,
+        MARKET_RULES,
+        SERVICE_GUIDES,
+        AUDIT_FINDINGS,
+        PROPOSALS,
+    )
+}
+KIND_CHOICES = [(s.kind, s.label) for s in SCHEMAS.values()]
+
+
+def schema(kind: str) -> Schema:
+    return SCHEMAS[kind]

@@ -1,0 +1,35 @@
+from django import template
+
+from gongkai.lists import rules
+
+register = template.Library()
+
+
+@register.filter
+def power_codes(value):
+    return rules.split_codes(value)
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key, "")
+
+
+@register.filter
+def row_label(row, schema):
+    return f"{row.get(schema.key, '')} {rules.row_name(schema, row)}".strip()
+
+
+@register.inclusion_tag("lists/_entry.html")
+def entry_block(entry, powers, unit_code):
+    entry.name = rules.row_name(entry.version.schema, entry.data)
+    return {"entry": entry, "powers": powers, "unit_code": unit_code}
+
+
+@register.inclusion_tag("lists/_unit_lists.html")
+def unit_lists(unit):
+    """The unit's published lists, for its column's overview."""
+    from gongkai.lists.models import PublicList
+
+    found = PublicList.objects.published().filter(unit=unit).order_by("kind")
+    return {"unit": unit, "lists": list(found)}

@@ -22,6 +22,7 @@ class ListKind(models.TextChoices):
     SERVICES = "services", SCHEMAS["services"].label
     AUDIT_FINDINGS = "audit_findings", SCHEMAS["audit_findings"].label
     PROPOSALS = "proposals", SCHEMAS["proposals"].label
+    KEY_TASKS = "key_tasks", SCHEMAS["key_tasks"].label
 
 
 assert [k for k, _ in KIND_CHOICES] == ListKind.values, "ListKind must follow schemas.SCHEMAS"

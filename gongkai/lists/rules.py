@@ -3,6 +3,8 @@ No database and no request: the import, the console form and the tests all use t
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from .schemas import Column, Schema
 
@@ -27,6 +29,10 @@ def check_row(schema: Schema, values: dict, known_powers: set[str] | None = None
         message = _check_cell(column, value, known_powers)
         if message:
             problems[column.key] = message
+    for rule in schema.extra.get("row_rules", ()):
+        message = rule(values)
+        if message:
+            problems.setdefault("__all__", message)
     return problems
 
 
@@ -37,6 +43,10 @@ def _check_cell(column: Column, value: str, known_powers) -> str:
         return f"“{column.label}”不能超过 {column.max_length} 字（现有 {len(value)} 字）。"
     if column.choices and value not in column.choices:
         return f"“{column.label}”应为{'、'.join(column.choices)}之一，填写的是“{value}”。"
+    if column.is_date and not _is_date(value):
+        return f"“{column.label}”应为 2026-06-30 这样的日期，填写的是“{value}”。"
+    if column.is_number and not _is_number(value):
+        return f"“{column.label}”应为数字，填写的是“{value}”。"
     if column.power_codes and known_powers is not None:
         unknown = [code for code in split_codes(value) if code not in known_powers]
         if unknown:
@@ -45,6 +55,88 @@ def _check_cell(column: Column, value: str, known_powers) -> str:
                 "请先发布权责清单或更正编码。"
             )
     return ""
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _is_number(value: str) -> bool:
+    try:
+        return Decimal(value).is_finite()
+    except InvalidOperation:
+        return False
+
+
+def parent_column(schema: Schema):
+    return next((c for c in schema.columns if c.parent), None)
+
+
+def missing_parents(schema: Schema, rows: list[dict]) -> list[tuple[int, str]]:
+    """(index, parent) of rows naming a parent that is not a row of the list, or itself."""
+    column = parent_column(schema)
+    if column is None:
+        return []
+    keys = {row.get(schema.key) for row in rows}
+    return [
+        (i, row[column.key])
+        for i, row in enumerate(rows)
+        if row.get(column.key)
+        and (row[column.key] not in keys or row[column.key] == row.get(schema.key))
+    ]
+
+
+def variance(schema: Schema, row: dict, today: date) -> str:
+    """ "逾期未完成" when the row's milestone date has passed and it is not done."""
+    spec = schema.extra.get("variance")
+    if not spec:
+        return ""
+    due_key, status_key, done = spec
+    try:
+        due = date.fromisoformat(row.get(due_key, ""))
+    except ValueError:
+        return ""
+    return "逾期未完成" if due < today and row.get(status_key) != done else ""
+
+
+def tree_order(schema: Schema, rows: list) -> list[tuple[int, object]]:
+    """Rows (entries or dicts with `.data`/items) as (depth, row), each parent before its
+    children; rows whose parent is missing stay at the top level."""
+    column = parent_column(schema)
+    if column is None:
+        return [(0, row) for row in rows]
+
+    def data(row):
+        return row.data if hasattr(row, "data") else row
+
+    keys = {data(row).get(schema.key) for row in rows}
+    children: dict[str, list] = {}
+    roots = []
+    for row in rows:
+        parent = data(row).get(column.key)
+        if parent and parent in keys and parent != data(row).get(schema.key):
+            children.setdefault(parent, []).append(row)
+        else:
+            roots.append(row)
+    ordered: list[tuple[int, object]] = []
+    seen: set[str] = set()
+
+    def walk(row, depth):
+        key = data(row).get(schema.key)
+        if key in seen:  # a cycle: shown once
+            return
+        seen.add(key)
+        ordered.append((depth, row))
+        for child in children.get(key, []):
+            walk(child, depth + 1)
+
+    for row in roots:
+        walk(row, 0)
+    return ordered
 
 
 @dataclass
@@ -66,15 +158,15 @@ def parse_table(schema: Schema, table: list[list[str]], known_powers=None) -> Pa
         return result
     expected = schema.headers
     seen: dict[str, int] = {}
-    total = 0
+    numbers: list[int] = []
+    messages: list[str] = []
     for number, raw in enumerate(table[1:], start=2):
         cells = [clean(c) for c in raw] + [""] * len(expected)
         if not any(cells):
             continue
-        extra = [c for c in cells[len(expected) :] if c]
         values = {column.key: cells[i] for i, column in enumerate(schema.columns)}
         problems = list(check_row(schema, values, known_powers).values())
-        if extra:
+        if any(cells[len(expected) :]):
             problems.append("表头以外的列有内容，请删除或移到对应列。")
         key = values[schema.key]
         if key and key in seen:
@@ -82,13 +174,13 @@ def parse_table(schema: Schema, table: list[list[str]], known_powers=None) -> Pa
             problems.append(f"“{label}”“{key}”与第 {seen[key]} 行重复。")
         elif key:
             seen[key] = number
-        for message in problems:
-            total += 1
-            if len(result.errors) < MAX_REPORTED:
-                result.errors.append(f"第 {number} 行：{message}")
+        messages += [f"第 {number} 行：{message}" for message in problems]
         result.rows.append(values)
-    if total > MAX_REPORTED:
-        result.errors.append(f"另有 {total - MAX_REPORTED} 处错误未列出。")
+        numbers.append(number)
+    messages += _parent_errors(schema, result.rows, numbers)
+    result.errors = messages[:MAX_REPORTED]
+    if len(messages) > MAX_REPORTED:
+        result.errors.append(f"另有 {len(messages) - MAX_REPORTED} 处错误未列出。")
     if not result.rows and not result.errors:
         result.errors.append("表格中没有数据行：请在表头下方逐行填写。")
     return result
@@ -112,6 +204,14 @@ def _check_header(schema: Schema, row: list[str]) -> str:
         f"第 1 行（表头）多出了“{'、'.join(header[len(expected) :])}”列。"
         f"请使用下载的“{schema.label}”模板。"
     )
+
+
+def _parent_errors(schema: Schema, rows: list[dict], numbers: list[int]) -> list[str]:
+    parent = parent_column(schema)
+    return [
+        f"第 {numbers[index]} 行：“{parent.label}”“{missing}”不是本表中其他任务的编码。"
+        for index, missing in missing_parents(schema, rows)
+    ]
 
 
 @dataclass
@@ -148,7 +248,7 @@ class Diff:
 def row_name(schema: Schema, row: dict) -> str:
     """The row's readable name: its second column (name/title) after the key."""
     for column in schema.columns:
-        if column.key != schema.key and not column.long:
+        if column.key != schema.key and not (column.long or column.parent):
             return row.get(column.key, "")
     return ""
 

@@ -35,6 +35,10 @@ class Column:
     filter: bool = False  # offered as a filter on the public page
     # A list of codes of the same unit's powers list (the functions catalogue's link).
     power_codes: bool = False
+    is_date: bool = False  # 2026-06-30
+    is_number: bool = False
+    # The key of another row of the same list (a task's parent task): the list is a tree.
+    parent: bool = False
     hint: str = ""
 
 
@@ -256,6 +260,43 @@ PROPOSALS = Schema(
     extra={"statistics": (("year", "kind"), "result")},
 )
 
+
+def _progress_needs_evidence(row: dict) -> str:
+    if row.get("progress") and not row.get("evidence"):
+        return "填写了“进展情况”就必须填写“佐证材料”（文件文号、照片链接或数据来源）。"
+    if row.get("status") == "已完成" and not row.get("evidence"):
+        return "标为“已完成”的任务必须填写“佐证材料”。"
+    return ""
+
+
+KEY_TASKS = Schema(
+    kind="key_tasks",
+    label="重点任务和民生实事",
+    section="结果公开",
+    description="政府工作报告重点任务、民生实事和重大项目：目标、责任单位、节点、预算和进展；"
+    "进展须有佐证，节点到期未完成的标为“逾期未完成”。",
+    key="code",
+    columns=(
+        Column("code", "任务编码", max_length=60),
+        Column("parent", "上级任务编码", required=False, max_length=60, parent=True),
+        Column("title", "任务名称", max_length=200),
+        Column(
+            "category",
+            "类别",
+            choices=("政府工作报告重点任务", "民生实事", "重大项目"),
+            filter=True,
+        ),
+        Column("unit", "责任单位", max_length=120, filter=True),
+        Column("goal", "目标", long=True),
+        Column("due", "节点完成日期", max_length=10, is_date=True, hint="例如 2026-06-30"),
+        Column("budget", "预算（万元）", required=False, max_length=20, is_number=True),
+        Column("status", "状态", choices=("未开始", "推进中", "已完成"), filter=True),
+        Column("progress", "进展情况", required=False, long=True),
+        Column("evidence", "佐证材料", required=False, max_length=500),
+    ),
+    extra={"row_rules": (_progress_needs_evidence,), "variance": ("due", "status", "已完成")},
+)
+
 SCHEMAS = {
     s.kind: s
     for s in (
@@ -268,6 +309,7 @@ SCHEMAS = {
         SERVICE_GUIDES,
         AUDIT_FINDINGS,
         PROPOSALS,
+        KEY_TASKS,
     )
 }
 KIND_CHOICES = [(s.kind, s.label) for s in SCHEMAS.values()]

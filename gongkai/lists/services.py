@@ -193,6 +193,15 @@ def save_entry(*, actor, version, values: dict, entry=None) -> Entry:
         clash = clash.exclude(pk=entry.pk)
     if row[schema.key] and clash.exists():
         problems[schema.key] = f"“{schema.column(schema.key).label}”“{row[schema.key]}”已存在。"
+    parent = rules.parent_column(schema)
+    if parent is not None and row[parent.key]:
+        keys = set(
+            version.entries.exclude(pk=getattr(entry, "pk", None)).values_list("key", flat=True)
+        )
+        if row[parent.key] not in keys:
+            problems[parent.key] = (
+                f"“{parent.label}”“{row[parent.key]}”不是本清单中其他任务的编码。"
+            )
     if problems:
         raise ValidationError(problems)
     if entry is None:

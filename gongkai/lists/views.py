@@ -129,7 +129,9 @@ def unit_list(request, kind, code):
     schema, public_list = _published_list(kind, code)
     entries = public_list.current.entries.all()
     form = FilterForm(schema, _options(schema, entries), request.GET or None)
-    shown = _filtered(entries, schema, form)
+    shown = list(_filtered(entries, schema, form).select_related("version__public_list"))
+    if rules.parent_column(schema) is not None or schema.extra.get("variance"):
+        shown = _as_tree(schema, shown)
     powers = {}
     if kind == "functions":
         powers = _power_names(public_list.unit)
@@ -146,6 +148,24 @@ def unit_list(request, kind, code):
             "powers": powers,
         },
     )
+
+
+def _as_tree(schema, entries):
+    """Tasks in tree order, each with its depth, its variance flag and, for a parent, how
+    many of its sub-tasks are done."""
+    today = local_today()
+    column = rules.parent_column(schema)
+    spec = schema.extra.get("variance")
+    ordered = []
+    for depth, entry in rules.tree_order(schema, entries):
+        entry.depth = depth
+        entry.variance = rules.variance(schema, entry.data, today)
+        children = [e for e in entries if column and e.data.get(column.key) == entry.key]
+        if children and spec:
+            done = sum(1 for e in children if e.data.get(spec[1]) == spec[2])
+            entry.rollup = f"下设 {len(children)} 项，已完成 {done} 项"
+        ordered.append(entry)
+    return ordered
 
 
 def _power_names(unit):

@@ -23,6 +23,10 @@ def row_label(row, schema):
 @register.inclusion_tag("lists/_entry.html")
 def entry_block(entry, powers, unit_code):
     entry.name = rules.row_name(entry.version.schema, entry.data)
+    entry.depth = getattr(entry, "depth", 0)
+    entry.depth_range = range(entry.depth)
+    entry.rollup = getattr(entry, "rollup", "")
+    entry.variance = getattr(entry, "variance", "")
     return {"entry": entry, "powers": powers, "unit_code": unit_code}
 
 

@@ -5,6 +5,7 @@ from . import views
 portal_urlpatterns = [
     path("enforcement/", views.public_list, name="list"),
     path("enforcement/<int:pk>/", views.public_detail, name="detail"),
+    path("enforcement/feed/", views.DecisionFeed(), name="feed"),
 ]
 
 console_urlpatterns = [

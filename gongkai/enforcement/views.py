@@ -2,10 +2,13 @@
 console's register / review / revoke pages."""
 
 from django.contrib import messages as flash
+from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts import scoping
@@ -121,3 +124,34 @@ def source(request, unit_pk):
     )
     flash.success(request, f"已更新{unit.short_name}的执法决定来源。")
     return redirect("console-enforcement:list")
+
+
+class DecisionFeed(Feed):
+    """Decisions as they are published (the party masked as on the page)."""
+
+    feed_type = Atom1Feed
+    title = "行政执法决定公示"
+    description = "行政许可、行政处罚和行政强制决定"
+
+    def link(self):
+        return reverse("enforcement:list")
+
+    def items(self):
+        return Decision.objects.published().select_related("unit").order_by("-published_at")[:30]
+
+    def item_title(self, item):
+        return f"{item.unit.short_name}：{item.title}（{item.number}）"
+
+    def item_description(self, item):
+        return f"{item.get_kind_display()}。当事人：{item.shown_party[0]}。{item.outcome}"
+
+    def item_link(self, item):
+        return reverse("enforcement:detail", args=[item.pk])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_guid(self, item):
+        return f"urn:gongkai:enforcement-decision:{item.pk}"
+
+    item_guid_is_permalink = False

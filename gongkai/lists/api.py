@@ -158,3 +158,13 @@ def versions(request, kind: KindPath, unit: str):
             }
         )
     return out
+
+
+# The enforcement decisions' endpoints ride on this router, so the API's app list stays as is.
+def _mount_enforcement():
+    from gongkai.enforcement.api import router as enforcement_router
+
+    router.add_router("", enforcement_router)
+
+
+_mount_enforcement()

@@ -173,3 +173,16 @@ def test_the_report_drill_down_lists_the_decisions_counted(
     page = client_of(editor_a).get(url)
     assert page.status_code == 200, url
     assert decision.number in page.content.decode()
+
+
+def test_the_api_and_the_feed_show_the_party_masked(
+    known_calendar, unit_a, editor_a, reviewer_a, client
+):
+    decision = services.publish(actor=reviewer_a, decision=_register(editor_a, unit_a))
+    found = client.get("/api/v1/enforcement-decisions", {"kind": "penalty"}).json()
+    assert [(d["number"], d["party"], d["party_identifier"]) for d in found] == [
+        (decision.number, "王**", "110105********002X")
+    ]
+    assert client.get("/api/v1/enforcement-decisions", {"kind": "licence"}).json() == []
+    feed = client.get(reverse("enforcement:feed")).content.decode()
+    assert decision.number in feed and "王**" in feed and "王小明" not in feed

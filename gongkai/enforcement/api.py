@@ -1,0 +1,71 @@
+"""Published enforcement decisions as data, with the party masked exactly as on the page."""
+
+from datetime import date
+
+from ninja import Query, Router, Schema
+
+from gongkai.api.choices import choice
+
+from .models import Decision, DecisionKind, PartyKind
+
+router = Router(tags=["行政执法公示"])
+
+
+class DecisionOut(Schema):
+    id: int
+    unit: str
+    unit_name: str
+    kind: choice(DecisionKind.choices, "决定类别")
+    number: str
+    title: str
+    party_kind: choice(PartyKind.choices, "当事人类型")
+    party: str
+    party_identifier: str
+    facts: str
+    basis: str
+    result: str
+    decided_on: date
+    published_on: date
+    due_on: date
+    is_late: bool
+    public_until: date | None
+    url: str
+
+
+class DecisionFilters(Schema):
+    kind: choice(DecisionKind.choices, "决定类别") | None = None
+    unit: str | None = None
+
+
+@router.get("/enforcement-decisions", response=list[DecisionOut], summary="公示中的行政执法决定")
+def decisions(request, filters: Query[DecisionFilters]):
+    found = Decision.objects.published().select_related("unit")
+    if filters.kind:
+        found = found.filter(kind=filters.kind)
+    if filters.unit:
+        found = found.filter(unit__code=filters.unit)
+    return [_out(d) for d in found[:500]]
+
+
+def _out(d):
+    party, identifier = d.shown_party
+    return {
+        "id": d.pk,
+        "unit": d.unit.code,
+        "unit_name": d.unit.full_name,
+        "kind": d.kind,
+        "number": d.number,
+        "title": d.title,
+        "party_kind": d.party_kind,
+        "party": party,
+        "party_identifier": identifier,
+        "facts": d.facts,
+        "basis": d.basis,
+        "result": d.outcome,
+        "decided_on": d.decided_on,
+        "published_on": d.published_on,
+        "due_on": d.due_on,
+        "is_late": d.is_late,
+        "public_until": d.public_until,
+        "url": f"/enforcement/{d.pk}/",
+    }

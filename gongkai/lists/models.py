@@ -23,6 +23,7 @@ class ListKind(models.TextChoices):
     AUDIT_FINDINGS = "audit_findings", SCHEMAS["audit_findings"].label
     PROPOSALS = "proposals", SCHEMAS["proposals"].label
     KEY_TASKS = "key_tasks", SCHEMAS["key_tasks"].label
+    SUBSIDIES = "subsidies", SCHEMAS["subsidies"].label
 
 
 assert [k for k, _ in KIND_CHOICES] == ListKind.values, "ListKind must follow schemas.SCHEMAS"

@@ -143,6 +143,7 @@ def tree_order(schema: Schema, rows: list) -> list[tuple[int, object]]:
 class Parsed:
     rows: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # each row's line in the sheet
 
 
 def parse_table(schema: Schema, table: list[list[str]], known_powers=None) -> Parsed:
@@ -178,6 +179,7 @@ def parse_table(schema: Schema, table: list[list[str]], known_powers=None) -> Pa
         result.rows.append(values)
         numbers.append(number)
     messages += _parent_errors(schema, result.rows, numbers)
+    result.numbers = numbers
     result.errors = messages[:MAX_REPORTED]
     if len(messages) > MAX_REPORTED:
         result.errors.append(f"另有 {len(messages) - MAX_REPORTED} 处错误未列出。")

@@ -297,6 +297,84 @@ KEY_TASKS = Schema(
     extra={"row_rules": (_progress_needs_evidence,), "variance": ("due", "status", "已完成")},
 )
 
+
+def _spending_within_budget(row: dict) -> str:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        spent, budget = Decimal(row.get("spent") or "0"), Decimal(row.get("budget") or "0")
+    except InvalidOperation:
+        return ""  # the number columns report it
+    if spent > budget:
+        return "“已拨付（万元）”超过“预算（万元）”，请核对或先调整预算。"
+    return ""
+
+
+def _recipients_through_the_gate(row: dict) -> str:
+    link = row.get("recipients", "")
+    import re
+
+    if link and not re.fullmatch(r"/documents/\d+/", link):
+        return (
+            "“受益对象名单”应填写本平台已发布的公示文件地址（以 /documents/ 开头）："
+            "名单须作为附件经发布前检查和审核后公示。"
+        )
+    return ""
+
+
+SUBSIDIES = Schema(
+    kind="subsidies",
+    label="惠企利民资金",
+    section="资金直达",
+    description="面向企业、个体工商户和群众的补贴、救助资金：政策依据、申领条件、补助标准、预算和"
+    "拨付情况，受益对象名单的公示文件（名单经发布前检查、个人信息遮蔽后公示）、公示期和异议渠道。",
+    key="code",
+    columns=(
+        Column("code", "项目编码", max_length=60),
+        Column("name", "项目名称", max_length=200),
+        Column(
+            "category",
+            "资金类别",
+            choices=(
+                "惠企资金",
+                "个体工商户帮扶",
+                "社会保险补贴",
+                "最低生活保障",
+                "失业保险待遇",
+                "养老保障",
+                "特困人员救助供养",
+                "其他惠民资金",
+            ),
+            filter=True,
+        ),
+        Column("basis", "政策依据", long=True),
+        Column("eligibility", "申领条件", long=True),
+        Column("standard", "补助标准", max_length=300),
+        Column("budget", "预算（万元）", max_length=20, is_number=True),
+        Column("spent", "已拨付（万元）", max_length=20, is_number=True),
+        Column(
+            "recipients",
+            "受益对象名单",
+            required=False,
+            max_length=300,
+            hint="本平台已发布的公示文件地址，例如 /documents/123/",
+        ),
+        Column(
+            "publicity",
+            "公示期",
+            required=False,
+            max_length=60,
+            hint="例如 2026-11-01 至 2026-11-07",
+        ),
+        Column("objection", "异议反映渠道", max_length=200),
+    ),
+    extra={
+        "row_rules": (_spending_within_budget, _recipients_through_the_gate),
+        # Columns naming a document of this platform: it must be published.
+        "document_links": ("recipients",),
+    },
+)
+
 SCHEMAS = {
     s.kind: s
     for s in (
@@ -310,6 +388,7 @@ SCHEMAS = {
         AUDIT_FINDINGS,
         PROPOSALS,
         KEY_TASKS,
+        SUBSIDIES,
     )
 }
 KIND_CHOICES = [(s.kind, s.label) for s in SCHEMAS.values()]

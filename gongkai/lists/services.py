@@ -1,6 +1,7 @@
 """Keeping a list: import, edit, submit, return, publish — each attributable and audited, each
 all-or-nothing. Views and the API are thin shells over these functions."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,6 +96,23 @@ def _powers_for(schema, unit):
     return known_power_codes(unit) if schema is FUNCTIONS else None
 
 
+def _unpublished_documents(schema, row) -> dict:
+    """Document links of a row that do not lead to a published document of this platform:
+    a recipients' list reaches the public only as an attachment that passed the gate."""
+    from gongkai.publishing.models import Document
+
+    problems = {}
+    for key in schema.extra.get("document_links", ()):
+        link = row.get(key, "")
+        number = link.strip("/").split("/")[-1]
+        if not re.fullmatch(r"/documents/\d+/", link):
+            continue  # empty, or malformed (the row rule says so)
+        if not Document.objects.published().filter(pk=int(number)).exists():
+            label = schema.column(key).label
+            problems[key] = f"“{label}”{link}不是本平台已发布的文件，请先经审核发布名单。"
+    return problems
+
+
 def open_draft(public_list) -> ListVersion | None:
     return public_list.versions.filter(
         status__in=(VersionStatus.DRAFT, VersionStatus.SUBMITTED)
@@ -155,6 +173,11 @@ def import_rows(*, actor, unit, kind, data: bytes, filename: str) -> ListVersion
     require(actor, unit, Role.EDITOR)
     table = read_spreadsheet(data, filename)
     parsed = rules.parse_table(schema, table, _powers_for(schema, unit))
+    parsed.errors += [
+        f"第 {number} 行：{message}"
+        for number, row in zip(parsed.numbers, parsed.rows, strict=True)
+        for message in _unpublished_documents(schema, row).values()
+    ]
     if parsed.errors:
         raise ImportFailed(parsed.errors)
     version = _editable(actor, start_draft(actor=actor, unit=unit, kind=kind))
@@ -188,6 +211,7 @@ def save_entry(*, actor, version, values: dict, entry=None) -> Entry:
     schema = version.schema
     row = {c.key: rules.clean(values.get(c.key, "")) for c in schema.columns}
     problems = rules.check_row(schema, row, _powers_for(schema, version.unit))
+    problems = {**_unpublished_documents(schema, row), **problems}
     clash = version.entries.filter(key=row[schema.key])
     if entry is not None:
         clash = clash.exclude(pk=entry.pk)

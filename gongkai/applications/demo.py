@@ -1,10 +1,13 @@
-"""Demo applications: over 200, received across 2025 and 2026, in every status and with every
-outcome, some spanning National Day and the turn of the year. Built through the workflow with
-explicit dates, so every letter, audit event and due date is real."""
+"""Demo applications: over 200, received over the two years before the day the demo is loaded,
+in every status and with every outcome, some spanning National Day and the turn of the year.
+Built through the workflow, each step by the unit's editor (an extension by its head) inside
+`demotime.on(day)` at the date the step carries, so every letter, audit event and due date is
+real and agrees with the others."""
 
 import datetime
 
 from gongkai.accounts.models import User
+from gongkai.core import demotime
 from gongkai.core.clock import local_today
 from gongkai.units.models import Unit
 from gongkai.workdays.calendar import add_working_days
@@ -25,16 +28,11 @@ from .services import current_calendar
 
 UNIT_CODES = ("fgj", "zjj", "jyj", "zrzyj", "mzj", "dhjd", "qsz", "qzfb")
 COUNT = 216
-FIRST_DAY = datetime.date(2025, 1, 6)
-# Received dates that make the clock run over National Day or the New Year.
-SPANNING = (
-    datetime.date(2025, 9, 26),
-    datetime.date(2025, 9, 29),
-    datetime.date(2025, 12, 22),
-    datetime.date(2025, 12, 29),
-    datetime.date(2026, 9, 24),
-    datetime.date(2026, 9, 28),
-)
+# How far back the first application was received, counted from the day the demo is loaded.
+HISTORY_DAYS = 700
+# Received (month, day)s that make the clock run over National Day or the New Year; the
+# demo takes the latest six of them that fall in its history.
+SPANNING = ((9, 24), (9, 26), (9, 28), (9, 29), (12, 22), (12, 29))
 TOPICS = (
     ("老旧小区改造项目清单", "请公开本单位老旧小区改造项目的名单、投资金额和施工单位。"),
     ("征地补偿安置方案", "请公开青石镇某村集体土地征收的补偿安置方案及批准文件。"),
@@ -67,6 +65,23 @@ WRITTEN_BASIS = {
     "不属于《中华人民共和国政府信息公开条例》第二条所称的政府信息公开申请",
     Outcome.OTHER: "本机关政府信息公开申请办理工作制度",
 }
+# The arguments of the workflow functions that carry the date a step was taken.
+STEP_DATES = (
+    "event_date",
+    "sent_on",
+    "received_on",
+    "replied_on",
+    "closed_on",
+    "issued_on",
+    "notice_received_on",
+    "party_received_on",
+    "paid_on",
+    "approved_on",
+    "requested_on",
+    "decided_on",
+    "delivered_on",
+    "filed_on",
+)
 CHANNELS = (
     "online",
     "online",
@@ -97,24 +112,48 @@ class _Builder:
             username__in=[f"{u.code}-{r}" for u in self.units for r in ("editor", "head")]
         )
         self.staff = {user.username: user for user in staff}
+        self.first_day = today - datetime.timedelta(days=HISTORY_DAYS)
         last = add_working_days(calendar, today, 0) - datetime.timedelta(days=3)
-        self.span = (last - FIRST_DAY).days
+        self.span = (last - self.first_day).days
+        self.spanning = self._spanning(last)
+        self.minutes = 0
+
+    def _spanning(self, last):
+        days = [
+            self._working(datetime.date(year, month, day))
+            for year in range(self.first_day.year, last.year + 1)
+            for month, day in SPANNING
+        ]
+        return sorted(d for d in days if self.first_day <= d <= last)[-6:]
+
+    def _working(self, day):
+        return day if self.calendar.is_working_day(day) else self.wd(day, 1)
+
+    def step(self, function, *, day=None, **arguments):
+        """Call a workflow function with the clock at the date the step carries (the latest
+        one, where a step records two); steps of one application follow each other."""
+        day = day or max(arguments[name] for name in STEP_DATES if arguments.get(name))
+        self.minutes += 7
+        with demotime.on(day, self.minutes):
+            return function(**arguments)
 
     def wd(self, start, n):
         return add_working_days(self.calendar, start, n)
 
     def received(self, number):
-        if number < len(SPANNING):
-            return SPANNING[number]
-        day = FIRST_DAY + datetime.timedelta(days=(number * 7919) % self.span)
-        return day if self.calendar.is_working_day(day) else self.wd(day, 1)
+        if number < len(self.spanning):
+            return self.spanning[number]
+        return self._working(self.first_day + datetime.timedelta(days=(number * 7919) % self.span))
 
     def build(self, number):
         unit = self.units[number % len(self.units)]
         editor = self.staff[f"{unit.code}-editor"]
         received = self.received(number)
+        self.minutes = 0
         application = self._register(number, unit, editor, received)
-        recent = self.wd(received, 25) > self.today
+        # Still open if the story's last step (a reply after an extension, at most 40 working
+        # days) would come after the load day.
+        recent = self.wd(received, 45) > self.today
         scenario = number % 12
         if recent:
             self._open_state(number, application, editor, received)
@@ -144,7 +183,8 @@ class _Builder:
         person = kind == ApplicantKind.NATURAL_PERSON
         title, description = TOPICS[number % len(TOPICS)]
         channel = CHANNELS[number % len(CHANNELS)]
-        application, _code = workflow.register_application(
+        application, _code = self.step(
+            workflow.register_application,
             actor=None if channel == "online" else editor,
             unit=unit,
             applicant_kind=kind,
@@ -173,8 +213,13 @@ class _Builder:
         if outcome in (Outcome.DISCLOSED, Outcome.PARTLY_DISCLOSED):
             fields["how_to_obtain"] = "随本答复书以电子邮件发送。"
             fields["files"] = []
-        return workflow.issue_reply(
-            actor=editor, application=application, outcome=outcome, replied_on=on, **fields
+        return self.step(
+            workflow.issue_reply,
+            actor=editor,
+            application=application,
+            outcome=outcome,
+            replied_on=on,
+            **fields,
         )
 
     def _open_state(self, number, application, editor, received):
@@ -183,14 +228,16 @@ class _Builder:
             return
         state = number % 6
         if state == 1:
-            workflow.request_correction(
+            self.step(
+                workflow.request_correction,
                 actor=editor,
                 application=application,
                 items="请写明所需信息的年份和具体项目名称。",
                 sent_on=step,
             )
         elif state == 2:
-            workflow.start_consultation(
+            self.step(
+                workflow.start_consultation,
                 actor=editor,
                 application=application,
                 kind=ConsultationKind.THIRD_PARTY,
@@ -199,9 +246,12 @@ class _Builder:
                 sent_on=step,
             )
         elif state == 3:
-            workflow.ask_for_reasons(actor=editor, application=application, requested_on=step)
+            self.step(
+                workflow.ask_for_reasons, actor=editor, application=application, requested_on=step
+            )
         elif state == 4:
-            workflow.issue_fee_notice(
+            self.step(
+                workflow.issue_fee_notice,
                 actor=editor,
                 application=application,
                 method="per_volume",
@@ -210,14 +260,16 @@ class _Builder:
             )
 
     def _corrected(self, application, editor, received, number):
-        workflow.request_correction(
+        self.step(
+            workflow.request_correction,
             actor=editor,
             application=application,
             items="请写明所需信息的年份。",
             sent_on=self.wd(received, 2),
         )
         back = self.wd(received, 6)
-        workflow.receive_correction(
+        self.step(
+            workflow.receive_correction,
             actor=editor,
             application=application,
             received_on=back,
@@ -227,22 +279,27 @@ class _Builder:
         self._reply(application, editor, self.wd(back, 10), outcome)
 
     def _correction_lapsed(self, application, editor, received):
-        correction = workflow.request_correction(
+        correction = self.step(
+            workflow.request_correction,
             actor=editor,
             application=application,
             items="请写明所需信息的名称或文号。",
             sent_on=self.wd(received, 3),
             period_days=10,
         )
-        workflow.close_correction_lapsed(
-            actor=editor, application=application, closed_on=self.wd(correction.due_on, 1)
+        self.step(
+            workflow.close_correction_lapsed,
+            actor=editor,
+            application=application,
+            closed_on=self.wd(correction.due_on, 1),
         )
 
     def _fee(self, application, editor, received, *, paid):
         # Per item needs more than ten applications a month from one applicant, which the demo
         # does not have; per volume shows the notice, the payment window and the closure.
         issued = self.wd(received, 3)
-        notice = workflow.issue_fee_notice(
+        notice = self.step(
+            workflow.issue_fee_notice,
             actor=editor,
             application=application,
             method="per_volume",
@@ -251,19 +308,26 @@ class _Builder:
             notice_received_on=self.wd(issued, 2),
         )
         if paid:
-            workflow.record_payment(
-                actor=editor, application=application, paid_on=self.wd(notice.issued_on, 5)
+            self.step(
+                workflow.record_payment,
+                actor=editor,
+                application=application,
+                paid_on=self.wd(notice.issued_on, 5),
             )
             self._reply(application, editor, self.wd(received, 15), Outcome.DISCLOSED)
         else:
-            workflow.close_fee_unpaid(
-                actor=editor, application=application, closed_on=self.wd(notice.payment_due, 1)
+            self.step(
+                workflow.close_fee_unpaid,
+                actor=editor,
+                application=application,
+                closed_on=self.wd(notice.payment_due, 1),
             )
 
     def _consulted(self, application, editor, received, number):
         co_maker = number % 24 == 3
         sent = self.wd(received, 3)
-        consultation = workflow.start_consultation(
+        consultation = self.step(
+            workflow.start_consultation,
             actor=editor,
             application=application,
             kind=ConsultationKind.CO_MAKER if co_maker else ConsultationKind.THIRD_PARTY,
@@ -273,12 +337,17 @@ class _Builder:
             party_received_on=self.wd(sent, 2),
         )
         if co_maker:
-            workflow.record_consultation_reply(
-                actor=editor, consultation=consultation, reply=ConsultationReply.NONE
+            self.step(
+                workflow.record_consultation_reply,
+                day=self.wd(consultation.window_due, 1),
+                actor=editor,
+                consultation=consultation,
+                reply=ConsultationReply.NONE,
             )
             self._reply(application, editor, self.wd(consultation.window_due, 5), Outcome.DISCLOSED)
         else:
-            workflow.record_consultation_reply(
+            self.step(
+                workflow.record_consultation_reply,
                 actor=editor,
                 consultation=consultation,
                 reply=ConsultationReply.OBJECTION,
@@ -289,7 +358,8 @@ class _Builder:
 
     def _extended(self, application, editor, received, unit):
         head = self.staff[f"{unit.code}-head"]
-        workflow.extend_deadline(
+        self.step(
+            workflow.extend_deadline,
             actor=head,
             application=application,
             working_days=15,
@@ -299,11 +369,15 @@ class _Builder:
         self._reply(application, editor, self.wd(received, 30), Outcome.PARTLY_DISCLOSED)
 
     def _excessive(self, application, editor, received, number):
-        workflow.ask_for_reasons(
-            actor=editor, application=application, requested_on=self.wd(received, 2)
+        self.step(
+            workflow.ask_for_reasons,
+            actor=editor,
+            application=application,
+            requested_on=self.wd(received, 2),
         )
         if number % 24 == 5:
-            workflow.handle_excessive_request(
+            self.step(
+                workflow.handle_excessive_request,
                 actor=editor,
                 application=application,
                 decision=ExcessiveDecision.DECLINE,
@@ -312,7 +386,8 @@ class _Builder:
                 reasons="申请人短期内提出大量内容相同的申请，理由不合理。",
             )
         else:
-            workflow.handle_excessive_request(
+            self.step(
+                workflow.handle_excessive_request,
                 actor=editor,
                 application=application,
                 decision=ExcessiveDecision.LONGER_DEADLINE,
@@ -330,7 +405,8 @@ class _Builder:
         delivered = self.wd(reply.replied_on, 2)
         if delivered > self.today or number % 5 == 0:
             return
-        workflow.record_delivery(
+        self.step(
+            workflow.record_delivery,
             actor=editor,
             application=application,
             method="post" if number % 2 else "email",
@@ -338,11 +414,12 @@ class _Builder:
             postal_tracking_number=f"EMS99{number:07d}",
         )
         if number % 3 == 0:
-            workflow.archive(actor=editor, application=application)
+            self.step(workflow.archive, day=delivered, actor=editor, application=application)
         if reply.outcome in REFUSALS and number % 4 == 0 and self.wd(delivered, 10) <= self.today:
             kind = list(RemedyKind)[number % 3]
             result = list(RemedyResult)[number % 4]
-            workflow.record_review(
+            self.step(
+                workflow.record_review,
                 actor=editor,
                 application=application,
                 kind=kind,

@@ -2,8 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.utils import timezone
-
+from gongkai.core import clock
 from gongkai.core.clock import local_now
 
 from . import chain
@@ -54,7 +53,7 @@ class AuditEvent(models.Model):
     Append-only and hash-chained (see chain.py): rows are never updated, and deleted only when
     past the retention period, oldest first."""
 
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )

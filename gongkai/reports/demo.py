@@ -1,11 +1,14 @@
 """Demo annual reports for the previous year: every unit publishes its own through the real
 workflow (editor writes, reviewer approves and publishes); the district government's aggregate
 report is prepared by one openness-office account and reviewed and published by another, since
-nobody reviews their own report."""
+nobody reviews their own report. Each step happens, by the demo clock (demotime), in January
+of the load day's year — written on the 10th, submitted on the 12th, reviewed and published on
+the 20th, before the 31 January deadline of Art. 49 — or at the load moment if that is earlier."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from gongkai.accounts.models import User
+from gongkai.core import demotime
 from gongkai.core.clock import CHINA, local_today
 from gongkai.publishing.models import Document
 from gongkai.units.models import Unit
@@ -64,32 +67,51 @@ def _figures(number):
     }
 
 
+def _on(year, day, minutes=0):
+    return demotime.on(date(year + 1, 1, day), minutes)
+
+
+def _publish(*, year, unit, number, writer, reviewer, narratives, figures=None):
+    with _on(year, 10, number):
+        report = workflow.generate_report(actor=writer, unit=unit, year=year)
+        report = workflow.update_report(
+            actor=writer,
+            report=report,
+            narratives=narratives,
+            **(dict(figures=figures, figures_source=DEMO_FIGURES_SOURCE) if figures else {}),
+        )
+    with _on(year, 12, number):
+        workflow.submit_report(actor=writer, report=report)
+    with _on(year, 20, number):
+        workflow.review_report(
+            actor=reviewer,
+            report=report,
+            approve=True,
+            comment="数据核对无误。" if figures else "汇总数据核对无误。",
+            confidentiality_result=workflow.CONFIDENTIALITY_CLEARED,
+        )
+    with _on(year, 20, number + 1):
+        workflow.publish_report(actor=reviewer, report=report)
+
+
 def load(stdout):
     year = report_year(local_today())
     units = Unit.objects.active().exclude(code=GOVERNMENT_CODE).order_by("display_order", "pk")
     staff = {user.username: user for user in User.objects.filter(username__contains="-")}
     published = 0
-    for number, unit in enumerate(list(units), start=1):
+    units = list(units)
+    for number, unit in enumerate(units, start=1):
         if AnnualReport.objects.filter(unit=unit, year=year).exists():
             continue
-        editor, reviewer = staff[f"{unit.code}-editor"], staff[f"{unit.code}-reviewer"]
-        report = workflow.generate_report(actor=editor, unit=unit, year=year)
-        report = workflow.update_report(
-            actor=editor,
-            report=report,
-            figures=_figures(number),
-            figures_source=DEMO_FIGURES_SOURCE,
+        _publish(
+            year=year,
+            unit=unit,
+            number=number * 2,
+            writer=staff[f"{unit.code}-editor"],
+            reviewer=staff[f"{unit.code}-reviewer"],
             narratives=_narratives(unit, year),
+            figures=_figures(number),
         )
-        workflow.submit_report(actor=editor, report=report)
-        workflow.review_report(
-            actor=reviewer,
-            report=report,
-            approve=True,
-            comment="数据核对无误。",
-            confidentiality_result=workflow.CONFIDENTIALITY_CLEARED,
-        )
-        workflow.publish_report(actor=reviewer, report=report)
         published += 1
     government = Unit.objects.filter(code=GOVERNMENT_CODE).first()
     office = User.objects.filter(username="office").first()
@@ -100,18 +122,14 @@ def load(stdout):
         and office_reviewer
         and not AnnualReport.objects.filter(unit=government, year=year).exists()
     ):
-        report = workflow.generate_report(actor=office, unit=government, year=year)
-        report = workflow.update_report(
-            actor=office, report=report, narratives=_narratives(government, year)
+        # The aggregate comes after the units' own reports, the same days later in the hour.
+        _publish(
+            year=year,
+            unit=government,
+            number=2 * len(units) + 2,
+            writer=office,
+            reviewer=office_reviewer,
+            narratives=_narratives(government, year),
         )
-        workflow.submit_report(actor=office, report=report)
-        workflow.review_report(
-            actor=office_reviewer,
-            report=report,
-            approve=True,
-            comment="汇总数据核对无误。",
-            confidentiality_result=workflow.CONFIDENTIALITY_CLEARED,
-        )
-        workflow.publish_report(actor=office_reviewer, report=report)
         published += 1
     stdout.write(f"年度报告：发布 {published} 份{year}年度报告")

@@ -4,12 +4,14 @@ facts, issuing and checking access codes, duplicate suggestions. State changes l
 
 import difflib
 import functools
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
 from django.db.models import Q
 
 from gongkai.core.clock import local_today
@@ -143,12 +145,53 @@ def recompute_open_due_dates(calendar=None):
     calendar = calendar or current_calendar()
     policy = Policy.current()
     lines = _recompute_windows(calendar)
-    for application in Application.objects.open().select_related("extension", "fee_notice"):
-        old, new = refresh_due_date(application, calendar, policy)
-        if old != new:
+    # Read once with everything the deadline depends on; write only what changed, so a
+    # thousand open applications cost the same reads as ten.
+    applications = (
+        Application.objects.open()
+        .select_related("extension", "fee_notice")
+        .prefetch_related("consultations")
+    )
+    for application in applications:
+        deadline = reply_deadline_for(application, calendar, policy)
+        due = deadline.due if deadline else None
+        provisional = deadline.provisional if deadline else False
+        if (due, provisional) == (application.due_date, application.due_provisional):
+            continue
+        old = application.due_date
+        Application.objects.filter(pk=application.pk).update(
+            due_date=due, due_provisional=provisional
+        )
+        if old != due:
             lines.append(
-                f"政府信息公开申请 {application.tracking_number}：答复期限由 {old} 改为 {new}"
+                f"政府信息公开申请 {application.tracking_number}：答复期限由 {old} 改为 {due}"
             )
+    return lines
+
+
+logger = logging.getLogger(__name__)
+
+
+def retry_recomputation(*, force: bool = False) -> list[str] | None:
+    """Retry the recomputation a calendar change could not finish (workdays.services raised
+    the office's alert): when its back-off has passed, or at once with `force` (the daily job,
+    before it counts reminders from the due dates). Returns None when nothing was due, the
+    changed lines on success (the alert is resolved); a failure is counted on the alert, which
+    sets the next attempt, and raised again for the caller's exit status."""
+    from gongkai.operations import alerts
+
+    key = alerts.CALENDAR_RECOMPUTE
+    alert = alerts.open_alerts().filter(key=key).first() if force else alerts.retry_due(key)
+    if alert is None:
+        return None
+    try:
+        with transaction.atomic():
+            lines = recompute_open_due_dates()
+    except Exception:
+        logger.exception("retried due-date recomputation failed")
+        alerts.attempt_failed(key, message=alerts.CALENDAR_RECOMPUTE_MESSAGE)
+        raise
+    alerts.resolve(key)
     return lines
 
 

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
+
 from gongkai.core import clock
 from gongkai.core.clock import local_now
 

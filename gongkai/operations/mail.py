@@ -22,6 +22,23 @@ def queue(*, to: str, subject: str, body: str) -> OutgoingMail:
     )
 
 
+def queue_many(messages: list[dict]) -> None:
+    """`queue` for many messages in one insert (the daily reminders)."""
+    now = local_now()
+    OutgoingMail.objects.bulk_create(
+        [
+            OutgoingMail(
+                to=m["to"],
+                subject=m["subject"][:200],
+                body=m["body"],
+                next_attempt_at=now,
+                created_at=now,
+            )
+            for m in messages
+        ]
+    )
+
+
 def send_pending() -> tuple[int, int]:
     """Send the messages whose time has come; returns (sent, failed for good)."""
     now = local_now()

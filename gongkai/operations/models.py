@@ -38,6 +38,10 @@ class SystemAlert(models.Model):
     message = models.CharField("内容", max_length=500)
     raised_at = models.DateTimeField("首次发生")
     resolved_at = models.DateTimeField("解决时间", null=True, blank=True)
+    # For a matter a job retries by itself (a due-date recomputation): how often it was tried
+    # again, and when it may be tried next (None: at the next run).
+    attempts = models.PositiveSmallIntegerField("重试次数", default=0)
+    next_attempt_at = models.DateTimeField("下次重试", null=True, blank=True)
 
     class Meta:
         ordering = ["-raised_at", "-id"]

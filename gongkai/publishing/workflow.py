@@ -808,17 +808,22 @@ EXPIRY_NOTICE_DAYS = 30
 INTERPRETATION_GRACE_WORKING_DAYS = 3
 
 
-def _interpretation_deadline(published_on):
-    """The last day an interpretation may follow its policy (3 working days)."""
-    from gongkai.workdays.calendar import add_working_days
-
+def _calendar():
     try:
         from gongkai.workdays.services import current_calendar
     except ImportError:  # pragma: no cover - workdays is always installed with publishing
         from gongkai.workdays.calendar import Calendar
 
-        return add_working_days(Calendar(), published_on, INTERPRETATION_GRACE_WORKING_DAYS)
-    return add_working_days(current_calendar(), published_on, INTERPRETATION_GRACE_WORKING_DAYS)
+        return Calendar()
+    return current_calendar()
+
+
+def _interpretation_deadline(published_on, calendar=None):
+    """The last day an interpretation may follow its policy (3 working days)."""
+    from gongkai.workdays.calendar import add_working_days
+
+    calendar = calendar or _calendar()
+    return add_working_days(calendar, published_on, INTERPRETATION_GRACE_WORKING_DAYS)
 
 
 def update_validity(*, today) -> int:
@@ -849,16 +854,24 @@ def update_validity(*, today) -> int:
 
 def raise_alerts(*, today) -> list[Alert]:
     """Remind units of normative documents about to expire, and flag policies that still
-    have no interpretation after the grace period."""
+    have no interpretation after the grace period. A fixed number of queries whatever the
+    number of documents, plus two rows (the alert and its audit event) per new alert."""
     from datetime import timedelta
 
     raised = []
-    expiring = Document.objects.published().filter(
-        Q(is_normative=True) | Q(is_rule=True) | Q(is_contingency_plan=True),
-        expiry_date__gte=today,
-        expiry_date__lte=today + timedelta(days=EXPIRY_NOTICE_DAYS),
+    already = set(Alert.objects.values_list("document_id", "kind"))
+    expiring = (
+        Document.objects.published()
+        .filter(
+            Q(is_normative=True) | Q(is_rule=True) | Q(is_contingency_plan=True),
+            expiry_date__gte=today,
+            expiry_date__lte=today + timedelta(days=EXPIRY_NOTICE_DAYS),
+        )
+        .select_related("unit")
     )
     for d in expiring:
+        if (d.pk, AlertKind.EXPIRY_SOON) in already:
+            continue
         message = f"《{d.title}》将于 {d.expiry_date:%Y-%m-%d} 失效，请评估是否延续、修改或废止。"
         raised += _raise(d, AlertKind.EXPIRY_SOON, message, today)
     waiting = (
@@ -870,9 +883,14 @@ def raise_alerts(*, today) -> list[Alert]:
             .filter(interprets__isnull=False)
             .values("interprets_id")
         )
+        .select_related("unit")
     )
+    calendar = None  # read once, and only if some policy waits
     for d in waiting:
-        due = _interpretation_deadline(local_date(d.first_published_at))
+        if (d.pk, AlertKind.NO_INTERPRETATION) in already:
+            continue
+        calendar = calendar or _calendar()
+        due = _interpretation_deadline(local_date(d.first_published_at), calendar)
         if today > due:
             days = INTERPRETATION_GRACE_WORKING_DAYS
             message = f"《{d.title}》发布已超过 {days} 个工作日，尚未发布政策解读。"

@@ -239,14 +239,14 @@ def _notify(**kwargs) -> list[str]:
             responses = calendar_changed.send(sender=CalendarYear, **kwargs)
     except Exception:
         logger.exception("calendar_changed receiver failed")
-        # The calendar change stands; applications_daily retries until the alert resolves.
+        # The calendar change stands; retry_recomputation (every 5 minutes, with back-off) and
+        # applications_daily try again until it succeeds and the alert resolves.
         alerts.raise_alert(
             kind=AlertKind.RECOMPUTE_FAILED,
             key=alerts.CALENDAR_RECOMPUTE,
-            message="节假日安排修改后，部分依申请公开期限未能自动重新计算；"
-            "每日任务将自动重试，成功后此提醒自动消除。如持续出现，请联系系统管理员。",
+            message=alerts.CALENDAR_RECOMPUTE_MESSAGE,
         )
-        return ["部分相关期限未能自动重新计算，已提醒政务公开办，每日任务将自动重试。"]
+        return ["部分相关期限未能自动重新计算，已提醒政务公开办，系统将每隔几分钟自动重试。"]
     return [line for _receiver, lines in responses for line in (lines or [])]
 
 

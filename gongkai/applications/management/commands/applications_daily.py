@@ -1,10 +1,9 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from gongkai.applications.reminders import send_daily_reminders
-from gongkai.applications.services import recompute_open_due_dates
+from gongkai.applications.services import retry_recomputation
 from gongkai.core.clock import local_today
-from gongkai.operations import alerts, jobs
+from gongkai.operations import jobs
 
 
 class Command(BaseCommand):
@@ -19,10 +18,7 @@ class Command(BaseCommand):
 
     def _retry_recomputation(self):
         """A calendar change whose recomputation failed (see workdays.services) is retried
-        here, before any reminder counts from a stale due date."""
-        if not alerts.open_alerts().filter(key=alerts.CALENDAR_RECOMPUTE).exists():
-            return
-        with transaction.atomic():
-            lines = recompute_open_due_dates()
-        alerts.resolve(alerts.CALENDAR_RECOMPUTE)
-        self.stdout.write(f"已补做节假日安排修改后的期限重新计算：{len(lines)} 处变化。")
+        here too, whatever the back-off, before any reminder counts from a stale due date."""
+        lines = retry_recomputation(force=True)
+        if lines is not None:
+            self.stdout.write(f"已补做节假日安排修改后的期限重新计算：{len(lines)} 处变化。")

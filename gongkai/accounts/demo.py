@@ -1,6 +1,7 @@
 """Demo staff: for every unit an editor, a reviewer, a unit administrator and the head of its
 disclosure working body; one openness office; and the three separate administrators."""
 
+from gongkai.core import clock, demotime
 from gongkai.units.models import Unit
 
 from . import second_factor
@@ -38,13 +39,15 @@ DEMO_LOGINS = (
 
 
 def load(stdout):
-    if not User.objects.filter(username="office").exists():
-        _load_accounts(stdout)
-    # Accounts that must give a second factor get the printed demo secret, through the same
-    # enrolment steps as a person (accounts.second_factor); `demo_logins` says how to use it.
-    for user in User.objects.filter(memberships__isnull=False).distinct():
-        if second_factor.required(user):
-            second_factor.enrol_demo_account(user)
+    # The accounts exist from the day the platform went live, before anything they did.
+    with demotime.on(demotime.setup_day(clock.local_today())):
+        if not User.objects.filter(username="office").exists():
+            _load_accounts(stdout)
+        # Accounts that must give a second factor get the printed demo secret, through the
+        # same enrolment steps as a person (accounts.second_factor); `demo_logins` says how.
+        for user in User.objects.filter(memberships__isnull=False).distinct():
+            if second_factor.required(user):
+                second_factor.enrol_demo_account(user)
 
 
 def _load_accounts(stdout):
@@ -65,6 +68,7 @@ def _load_accounts(stdout):
                 last_name=last,
                 first_name=first,
                 password=template.password,
+                date_joined=clock.now(),
             )
             for username, _unit, role, last, first in accounts
         ]

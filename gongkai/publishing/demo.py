@@ -15,16 +15,15 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 
 from gongkai.accounts.models import User
+from gongkai.core import demotime
 from gongkai.core.clock import CHINA, local_today, pretend
 from gongkai.units.models import Unit, UnitKind
 
 from . import samplefiles, workflow
 from . import vocabularies as v
 from .models import (
-    Column,
     Content,
     Document,
-    ForbiddenExpression,
     Guide,
     LinkKind,
 )
@@ -396,44 +395,44 @@ def _publish_all(b: _Builder):
         saved[position] = document
 
 
-def _guides_and_columns(units):
-    Guide.objects.bulk_create(
-        [
-            Guide(
-                unit=u,
-                arrangement=(
-                    f"{u.short_name}主动公开的政府信息按《中华人民共和国政府信息公开条例》"
-                    "第二十条、第二十一条规定的法定公开事项分类，并设本单位栏目；"
-                    "同一类别内按发布日期由近及远排列。"
-                ),
-                obtaining=(
-                    "可通过本平台“政府信息公开”专栏查阅、检索和下载；也可到区档案馆、"
-                    "区图书馆和区政务服务中心政府信息查阅点查阅。"
-                ),
-                applying=(
-                    "公民、法人或者其他组织可以通过本平台在线提交、当面递交、邮寄或传真方式"
-                    "提出政府信息公开申请。本机关自收到申请之日起20个工作日内予以答复；"
-                    "需要延长答复期限的，经负责人同意后延长不超过20个工作日。"
-                    if u.receives_applications
-                    else "本单位是公共企事业单位，不受理政府信息公开申请；对本单位信息公开"
-                    "工作有意见的，可以向主管部门申诉。"
-                ),
-                application_place=u.address,
-                remedies="认为本机关在政府信息公开工作中侵犯其合法权益的，可以向东岚区人民政府申请行政复议或者依法提起行政诉讼。",
-            )
-            for u in units
-        ]
-    )
-    Column.objects.bulk_create(
-        [
-            Column(unit=u, slug=slug, name=name, statutory_category=category, order=i)
-            for u in units
-            if u.kind in (UnitKind.DEPARTMENT, UnitKind.GOVERNMENT_OFFICE)
-            for i, (slug, name, category) in enumerate(COLUMNS)
-        ]
-    )
-    ForbiddenExpression.objects.bulk_create(
-        [ForbiddenExpression(phrase=p, suggestion=s, note=n) for p, s, n in EXPRESSIONS]
+def _guides_and_columns(b: _Builder):
+    """Each unit's administrator writes its guide and adds its columns, and the openness
+    office its list of forbidden expressions, the day the platform went live."""
+    office = User.objects.get(username="office")
+    with demotime.on(demotime.setup_day(b.today)):
+        for u in b.units.values():
+            admin = b.staff[f"{u.code}-admin"]
+            workflow.save_guide(actor=admin, unit=u, data=_guide(u))
+            if u.kind in (UnitKind.DEPARTMENT, UnitKind.GOVERNMENT_OFFICE):
+                for slug, name, category in COLUMNS:
+                    workflow.add_column(
+                        actor=admin, unit=u, name=name, slug=slug, statutory_category=category
+                    )
+        for phrase, suggestion, note in EXPRESSIONS:
+            workflow.save_expression(actor=office, phrase=phrase, suggestion=suggestion, note=note)
+
+
+def _guide(u) -> dict:
+    return dict(
+        arrangement=(
+            f"{u.short_name}主动公开的政府信息按《中华人民共和国政府信息公开条例》"
+            "第二十条、第二十一条规定的法定公开事项分类，并设本单位栏目；"
+            "同一类别内按发布日期由近及远排列。"
+        ),
+        obtaining=(
+            "可通过本平台“政府信息公开”专栏查阅、检索和下载；也可到区档案馆、"
+            "区图书馆和区政务服务中心政府信息查阅点查阅。"
+        ),
+        applying=(
+            "公民、法人或者其他组织可以通过本平台在线提交、当面递交、邮寄或传真方式"
+            "提出政府信息公开申请。本机关自收到申请之日起20个工作日内予以答复；"
+            "需要延长答复期限的，经负责人同意后延长不超过20个工作日。"
+            if u.receives_applications
+            else "本单位是公共企事业单位，不受理政府信息公开申请；对本单位信息公开"
+            "工作有意见的，可以向主管部门申诉。"
+        ),
+        application_place=u.address,
+        remedies="认为本机关在政府信息公开工作中侵犯其合法权益的，可以向东岚区人民政府申请行政复议或者依法提起行政诉讼。",
     )
 
 
@@ -486,7 +485,7 @@ def load(stdout):
     today = local_today()
     with transaction.atomic():
         b = _Builder(today)
-        _guides_and_columns(b.units.values())
+        _guides_and_columns(b)
         _regular_items(b)
         _normative_chains(b)
         _publish_all(b)

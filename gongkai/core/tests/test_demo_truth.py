@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 
 from gongkai.applications.models import Application, Delivery, Reply
 from gongkai.audit.chain import verify_chain
@@ -53,6 +54,9 @@ def test_the_whole_demo_is_built_by_the_workflow_on_the_dates_it_shows(at):
     assert not Application.objects.filter(received_on__gt=today).exists()
     assert not Reply.objects.filter(replied_on__gt=today).exists()
     assert not AnnualReport.objects.filter(published_at__gt=now).exists()
+    # Nobody acts before their account existed; guides and columns are audited setup steps.
+    assert not AuditEvent.objects.filter(actor__date_joined__gt=F("created_at")).exists()
+    assert AuditEvent.objects.filter(action="publishing.guide").count() >= 40
 
     # Every published item was reviewed by someone other than its author, and the audit trail
     # has its review and publication at the moments the records carry.

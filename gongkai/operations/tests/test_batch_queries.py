@@ -154,3 +154,17 @@ def test_scheduled_publication_reads_nothing_per_document(unit_a, editor_a, revi
     per_document = (measured[10] - measured[2]) / 8
     assert per_document == int(per_document)
     assert measured[2] == nothing + 2 * per_document
+
+
+def test_the_indexer_reads_a_batch_in_fixed_queries(unit_a, editor_a):
+    """run_indexer loads the documents of a batch of index operations at once."""
+    from gongkai.search import sources
+
+    _published_policies(unit_a, editor_a, 10, 0)
+    ids = list(Document.objects.values_list("pk", flat=True))
+    ten = queries(lambda: sources.load_search_docs(ids))
+    _published_policies(unit_a, editor_a, 990, 10)
+    ids = list(Document.objects.values_list("pk", flat=True))
+    thousand = queries(lambda: sources.load_search_docs(ids))
+    assert thousand == ten
+    assert len(sources.load_search_docs(ids)) == 1000

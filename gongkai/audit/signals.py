@@ -68,10 +68,35 @@ def _unlocked(sender, instance, **kwargs):
         )
 
 
+@receiver(pre_save, sender=Membership)
+def _role_before(sender, instance, raw=False, **kwargs):
+    # A membership edited in place (its role, unit or account changed) is a role change too:
+    # remember what it was, so the change is recorded whoever makes it.
+    if instance.pk and not raw:
+        before = Membership.objects.filter(pk=instance.pk).values("role", "unit__code").first()
+        instance._role_before = before
+
+
 @receiver(post_save, sender=Membership)
 def _role_granted(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
+    if raw:
+        return
+    if created:
         _role_event("role.grant", instance)
+        return
+    before = getattr(instance, "_role_before", None)
+    if before and (before["role"], before["unit__code"]) != (instance.role, instance.unit.code):
+        record(
+            actor=current_actor(),
+            action="role.change",
+            target=instance.user,
+            data={
+                "unit": instance.unit.code,
+                "role": instance.role,
+                "from_unit": before["unit__code"],
+                "from_role": before["role"],
+            },
+        )
 
 
 @receiver(post_delete, sender=Membership)

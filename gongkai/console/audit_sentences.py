@@ -78,6 +78,7 @@ VERBS = {
     "staff.password": "修改了密码",
     "role.grant": "授予了角色",
     "role.revoke": "收回了角色",
+    "role.change": "变更了角色",
     "security.unlock": "解除了登录锁定",
     "auth.login": "登录了工作台",
     "auth.logout": "退出了工作台",

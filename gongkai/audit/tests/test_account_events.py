@@ -64,6 +64,15 @@ def test_role_and_password_changes_outside_any_service_are_recorded(editor_a, un
     assert event.actor_label == "系统"
 
 
+def test_a_role_changed_in_place_is_recorded(editor_a, unit_b):
+    membership = Membership.objects.create(user=editor_a, unit=unit_b, role="reviewer")
+    membership.role = "editor"
+    membership.save()
+    membership.save()  # saved again unchanged: nothing more to record
+    changes = AuditEvent.objects.filter(action="role.change", target_id=str(editor_a.pk))
+    assert [(e.data["from_role"], e.data["role"]) for e in changes] == [("reviewer", "editor")]
+
+
 def test_saving_an_account_without_a_new_password_records_no_password_change(editor_a):
     editor_a.last_name = "李"
     editor_a.save()

@@ -204,6 +204,21 @@ def decisions(user, *roles):
     return Decision.objects.filter(unit__in=work_units(user, *roles))
 
 
+def work_tasks(user):
+    """Work-point tasks of the user's units (the office: its government's)."""
+    from gongkai.oversight.models import WorkTask
+
+    return WorkTask.objects.filter(unit__in=work_units(user))
+
+
+def work_plans(user):
+    """Work plans of the governments the user works under."""
+    from gongkai.oversight.models import WorkPlan
+
+    governments = work_units(user).values("government")
+    return WorkPlan.objects.filter(government__in=governments)
+
+
 # ---------------------------------------------------------------- accounts
 
 

@@ -44,3 +44,36 @@ class AdoptionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["column"].queryset = columns
         self.fields["documents"].queryset = documents
+
+
+class WorkPlanForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    title = forms.CharField(label="标题", max_length=200, required=False)
+    file = forms.FileField(label="工作要点（DOCX，可选）", required=False)
+    lines = forms.CharField(
+        label="或逐条填写（每行一条，如“（一）……（责任单位：区财政局、区民政局）（完成时限：2026年6月底前）”）",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not (data.get("lines") or "").strip():
+            raise forms.ValidationError("请上传工作要点的 DOCX 文件，或逐条填写。")
+        return data
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label="进展情况", widget=forms.Textarea(attrs={"rows": 4}))
+    evidence_url = forms.CharField(label="佐证链接（可选）", required=False, max_length=500)
+    documents = forms.ModelMultipleChoiceField(
+        label="佐证信息（本单位已发布的信息，可选）",
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    done = forms.BooleanField(label="该项任务已完成", required=False)
+
+    def __init__(self, *args, documents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].queryset = documents

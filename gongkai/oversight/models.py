@@ -243,3 +243,88 @@ class Adoption(models.Model):
 
     def __str__(self):
         return f"{self.unit} · {self.item}"
+
+
+# ---------------------------------------------------------------- the year's work points
+
+
+class WorkPlan(models.Model):
+    """The year's 政务公开工作要点 of a government, as the office issued it."""
+
+    government = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField("年度")
+    title = models.CharField("标题", max_length=200)
+    source_name = models.CharField("导入文件", max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_on = models.DateField("录入日期")
+
+    class Meta:
+        ordering = ["-year", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["government", "year"], name="one_work_plan_a_year")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class WorkPoint(models.Model):
+    plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="points")
+    number = models.CharField("序号", max_length=20)
+    text = models.TextField("工作要点")
+    deadline = models.DateField("完成时限", null=True, blank=True)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "order", "id"]
+
+    def __str__(self):
+        return f"{self.number} {self.text[:40]}"
+
+
+class WorkTask(models.Model):
+    """One responsible unit's share of a work point (责任单位), and its progress."""
+
+    point = models.ForeignKey(WorkPoint, on_delete=models.CASCADE, related_name="tasks")
+    unit = models.ForeignKey("units.Unit", verbose_name="责任单位", on_delete=models.PROTECT)
+    deadline = models.DateField("完成时限", null=True, blank=True)
+    done_on = models.DateField("完成日期", null=True, blank=True)
+
+    class Meta:
+        ordering = ["point", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["point", "unit"], name="one_task_per_point_and_unit")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} · {self.point}"
+
+    def is_late(self, today):
+        return self.deadline is not None and (
+            (self.done_on is None and self.deadline < today)
+            or (self.done_on is not None and self.done_on > self.deadline)
+        )
+
+
+class ProgressReport(models.Model):
+    """What a unit reports on a task, with its evidence."""
+
+    task = models.ForeignKey(WorkTask, on_delete=models.CASCADE, related_name="reports")
+    text = models.TextField("进展情况")
+    evidence_url = models.CharField("佐证链接", max_length=500, blank=True)
+    documents = models.ManyToManyField(
+        "publishing.Document", verbose_name="佐证信息", blank=True, related_name="+"
+    )
+    done = models.BooleanField("已完成", default=False)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reported_on = models.DateField("报送日期")
+
+    class Meta:
+        ordering = ["task", "reported_on", "id"]
+
+    def __str__(self):
+        return self.text[:60]

@@ -223,6 +223,76 @@ def unfulfilled_catalogue(indicator, units, today):
     ]
 
 
+def late_work_points(indicator, units, today):
+    """Work-point tasks past their deadline and not done."""
+    from .models import WorkTask
+
+    tasks = WorkTask.objects.filter(
+        unit__in=units, done_on__isnull=True, deadline__lt=today
+    ).select_related("point", "point__plan")
+    return [
+        Problem(
+            t.unit_id,
+            f"work-task:{t.pk}",
+            f"工作要点{t.point.number}“{t.point.text[:40]}”逾期未完成（时限{t.deadline:%Y-%m-%d}）",
+            t.deadline + _DAY,
+            reverse("console-oversight:work-plan", args=[t.point.plan_id]),
+            (today - t.deadline).days,
+        )
+        for t in tasks.order_by("deadline", "id")
+    ]
+
+
+# A change of these is a change of the working body or its contacts, which the guide states.
+WORKING_BODY_FIELDS = {
+    "body_name",
+    "leader_name",
+    "leader_post",
+    "address",
+    "postcode",
+    "phone",
+    "fax",
+    "office_hours",
+    "email",
+}
+
+
+def stale_guide(indicator, units, today):
+    """Guides (政府信息公开指南) not updated since the unit's working body or its contacts
+    changed (Art. 53(2) names failing to update the guide)."""
+    from gongkai.audit.models import AuditEvent
+    from gongkai.publishing.models import Guide
+
+    by_pk = {str(u.pk): u for u in units}
+    changed = {}
+    events = AuditEvent.objects.filter(
+        action="unit.update", target_type="units.unit", target_id__in=list(by_pk)
+    ).order_by("created_at")
+    for event in events:
+        fields = set((event.data or {}).get("changes", {}))
+        if fields & WORKING_BODY_FIELDS:
+            changed[event.target_id] = event.created_at
+    guides = {g.unit_id: g.updated_at for g in Guide.objects.filter(unit__in=list(by_pk.values()))}
+    problems = []
+    for key, moment in changed.items():
+        unit = by_pk[key]
+        updated = guides.get(unit.pk)
+        if updated is not None and updated >= moment:
+            continue
+        problems.append(
+            Problem(
+                unit.pk,
+                "guide",
+                f"{unit.short_name}的公开工作机构或联系方式于{local_date(moment):%Y-%m-%d}变更，"
+                "政府信息公开指南未随之更新",
+                local_date(moment),
+                reverse("portal:column-guide", args=[unit.code]),
+                (today - local_date(moment)).days,
+            )
+        )
+    return problems
+
+
 _DAY = datetime.timedelta(days=1)
 
 # Indicator code → rule. Broken links are checked by the daily job only (they need the
@@ -237,5 +307,7 @@ LIVE_RULES = {
     "expired_validity": expired_validity,
     "no_interpretation": no_interpretation,
     "unfulfilled_catalogue": unfulfilled_catalogue,
+    "late_work_point": late_work_points,
+    "stale_guide": stale_guide,
 }
 STORED_ONLY = {"broken_link"}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import catalogue_views, views
+from . import catalogue_views, views, workpoint_views
 
 portal_urlpatterns = [
     path("month/", views.month, name="month"),
@@ -11,6 +11,10 @@ portal_urlpatterns = [
     path("catalogues/<int:pk>/", catalogue_views.catalogue_version, name="catalogue-version"),
     path("catalogues/units/<int:unit>/", catalogue_views.catalogue_unit, name="catalogue-unit"),
     path("catalogues/adoptions/<int:pk>/", catalogue_views.adoption_edit, name="adoption-edit"),
+    path("work-points/", workpoint_views.plans, name="work-plans"),
+    path("work-points/<int:pk>/", workpoint_views.plan, name="work-plan"),
+    path("work-points/tasks/<int:pk>/", workpoint_views.task, name="work-task"),
+    path("work-points/units/<int:unit>/<int:year>/", workpoint_views.draft, name="work-draft"),
 ]
 
 console_urlpatterns = [
@@ -29,4 +33,8 @@ console_urlpatterns = [
     path("catalogues/<int:pk>/", catalogue_views.catalogue_version, name="catalogue-version"),
     path("catalogues/units/<int:unit>/", catalogue_views.catalogue_unit, name="catalogue-unit"),
     path("catalogues/adoptions/<int:pk>/", catalogue_views.adoption_edit, name="adoption-edit"),
+    path("work-points/", workpoint_views.plans, name="work-plans"),
+    path("work-points/<int:pk>/", workpoint_views.plan, name="work-plan"),
+    path("work-points/tasks/<int:pk>/", workpoint_views.task, name="work-task"),
+    path("work-points/units/<int:unit>/<int:year>/", workpoint_views.draft, name="work-draft"),
 ]

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from gongkai.accounts.tests.factories import PASSWORD
-from gongkai.oversight import catalogue, defaults, services, workflow
+from gongkai.oversight import catalogue, defaults, services, workflow, workpoints
 from gongkai.oversight.models import Indicator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,6 +33,13 @@ def test_supervision_pages_pass_axe(browser_page, axe, submit, at, unit_a, gover
     )
     item = catalogue.CatalogueItem.objects.get()
     adoption = catalogue.adopt(actor=office, unit=unit_a, item=item)
+    points, _ = workpoints.parse_points(
+        ["（一）做好解读。（责任单位：甲局）（完成时限：2026年6月底前）"], government
+    )
+    plan = workpoints.create_plan(
+        actor=office, government=government, year=2026, title="", points=points
+    )
+    work_task = plan.points.get().tasks.get()
     page = browser_page
     _login(page, office)
     for path in (
@@ -48,6 +55,10 @@ def test_supervision_pages_pass_axe(browser_page, axe, submit, at, unit_a, gover
         f"/console/oversight/catalogues/{item.version_id}/",
         f"/console/oversight/catalogues/units/{unit_a.pk}/",
         f"/console/oversight/catalogues/adoptions/{adoption.pk}/",
+        "/console/oversight/work-points/",
+        f"/console/oversight/work-points/{plan.pk}/",
+        f"/console/oversight/work-points/tasks/{work_task.pk}/",
+        f"/console/oversight/work-points/units/{unit_a.pk}/2026/",
     ):
         page.goto(path)
         axe(page)

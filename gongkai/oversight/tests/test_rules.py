@@ -63,3 +63,22 @@ def test_the_daily_command_inspects_each_government(submit, at, unit_a, governme
     assert run.day == D(2026, 12, 3)
     assert run.findings.filter(unit=unit_a, indicator__code="overdue_application").count() == 1
     assert "测试区" in out.getvalue()
+
+
+def test_a_guide_not_updated_after_the_working_body_changed(at, unit_a, office, admin_a):
+    from gongkai.publishing import workflow as publishing_workflow
+    from gongkai.units.services import update_unit
+
+    at(2026, 11, 2)
+    publishing_workflow.save_guide(actor=admin_a, unit=unit_a, data={"arrangement": "按条例"})
+    at(2026, 11, 10)
+    update_unit(actor=office, unit=unit_a, body_name="甲局办公室（政务公开科）")
+    at(2026, 12, 3)
+    found = _rule("stale_guide", [unit_a])
+    assert [(p.key, p.since) for p in found] == [("guide", D(2026, 11, 10))]
+    publishing_workflow.save_guide(actor=admin_a, unit=unit_a, data={"arrangement": "按条例办理"})
+    assert _rule("stale_guide", [unit_a]) == []
+    # A change that is not about the working body asks nothing of the guide.
+    at(2026, 12, 4)
+    update_unit(actor=office, unit=unit_a, short_name="甲局")
+    assert _rule("stale_guide", [unit_a], D(2026, 12, 4)) == []

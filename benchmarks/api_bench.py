@@ -13,6 +13,7 @@ are reported apart; ``--json OUT`` writes the figures. See benchmarks/README.md.
 """
 
 import argparse
+import base64
 import json
 import os
 import random
@@ -53,7 +54,9 @@ def main() -> None:
         DJANGO_SETTINGS_MODULE="gongkai.settings",
         GONGKAI_ENV="production",
         SECRET_KEY="benchmark-only-secret-key-benchmark-only-secret-key",
-        DATA_ENCRYPTION_KEY="ZGV2ZWxvcG1lbnQtb25seS1ub3QtYS1yZWFsLWtleSE=",
+        # Fresh keys each run: production refuses fixed or development keys.
+        DATA_ENCRYPTION_KEY=base64.urlsafe_b64encode(os.urandom(32)).decode(),
+        LOOKUP_HASH_KEY=base64.urlsafe_b64encode(os.urandom(32)).decode(),
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="WARNING",

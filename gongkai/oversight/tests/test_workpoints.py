@@ -130,7 +130,8 @@ def test_progress_late_items_matrix_dashboard_and_draft(
     assert workpoints.draft_section(unit_b, 2026).count("尚未报送进展") == 2
 
 
-def test_pages_enter_report_and_draft(office, government, unit_a, editor_a, client_of):
+def test_pages_enter_report_and_draft(office, government, unit_a, editor_a, client_of, at):
+    at(2026, 12, 3)
     client = client_of(office)
     response = client.post(
         reverse("console-oversight:work-plans"),

@@ -33,7 +33,7 @@ class DecisionOut(Schema):
 
 
 class DecisionFilters(Schema):
-    kind: choice(DecisionKind.choices, "决定类别") | None = None
+    kind: choice(DecisionKind.choices, "决定类别", checked=True) | None = None
     unit: str | None = None
 
 

@@ -73,7 +73,7 @@ class VersionOut(Schema):
 
 
 class ListFilters(Schema):
-    kind: KindField | None = None
+    kind: choice(ListKind.choices, "清单种类", checked=True) | None = None
     unit: str | None = None
 
 

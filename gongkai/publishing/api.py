@@ -94,10 +94,10 @@ class Filters(Schema):
     unit: str = ""
     # Bounded like the portal's filter form: a 30-digit year is a 422, not a 500.
     year: int | None = Field(None, ge=1949, le=2100)
-    subject: choice(v.SUBJECT_CHOICES, "主题分类", blank="全部") = ""
-    type: choice(v.DOCUMENT_TYPE_CHOICES, "文种或体裁", blank="全部") = ""
-    category: choice(v.STATUTORY_CHOICES, "法定主动公开事项", blank="全部") = ""
-    validity: choice(Validity.choices, "有效性", blank="全部") = ""
+    subject: choice(v.SUBJECT_CHOICES, "主题分类", blank="全部", checked=True) = ""
+    type: choice(v.DOCUMENT_TYPE_CHOICES, "文种或体裁", blank="全部", checked=True) = ""
+    category: choice(v.STATUTORY_CHOICES, "法定主动公开事项", blank="全部", checked=True) = ""
+    validity: choice(Validity.choices, "有效性", blank="全部", checked=True) = ""
     normative: bool | None = None
     cursor: str = ""
     limit: int = 20

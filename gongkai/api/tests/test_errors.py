@@ -23,6 +23,28 @@ def test_a_huge_year_is_a_chinese_422_not_a_500(client):
     assert "不能大于 2100" in response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/api/v1/documents?validity=AAA",
+        "/api/v1/documents?type=nonsense",
+        "/api/v1/documents?subject=99",
+        "/api/v1/documents?category=a99",
+        "/api/v1/lists?kind=nonsense",
+        "/api/v1/enforcement-decisions?kind=nonsense",
+    ],
+)
+def test_a_filter_value_outside_its_enum_is_refused_not_an_empty_page(client, query):
+    response = client.get(query)
+    assert response.status_code == 422
+    assert "不是可选的值之一" in response.json()["detail"]
+
+
+def test_every_allowed_filter_value_is_accepted(client):
+    for value in ("", "in_force", "repealed"):
+        assert client.get(f"/api/v1/documents?validity={value}").status_code == 200
+
+
 def test_a_lone_surrogate_in_a_tracking_number_is_refused(client, unit_a):
     body = '{"tracking_number": "\\ud800", "access_code": "x"}'
     response = client.post("/api/v1/applications/status", body, content_type="application/json")

@@ -193,7 +193,7 @@ def test_the_api_serves_lists_and_their_changes(client, powers_a, unit_a, editor
     assert [e["code"] for e in one["entries"]] == ["XK-1"]
     versions = client.get("/api/v1/lists/powers/unit-a/versions").json()
     assert [(v["version"], v["removed"]) for v in versions] == [(2, ["CF-1"]), (1, [])]
-    assert client.get("/api/v1/lists", {"kind": "nonsense"}).json() == []
+    assert client.get("/api/v1/lists", {"kind": "nonsense"}).status_code == 422
     schema = client.get("/api/openapi.json").json()
     assert "powers" in str(schema["components"]["schemas"]["ListSummary"]["properties"]["kind"])
 

@@ -219,6 +219,21 @@ def work_plans(user):
     return WorkPlan.objects.filter(government__in=governments)
 
 
+def trainings(user):
+    """Training plans and records of the user's units (the office: its government's, its
+    own included)."""
+    from gongkai.oversight.models import Training
+
+    return Training.objects.filter(unit__in=work_units(user))
+
+
+def work_reminders(user):
+    """The user's own reminders of work-point tasks due soon or late."""
+    from gongkai.oversight.models import WorkReminder
+
+    return WorkReminder.objects.filter(user=user, task__unit__in=work_units(user))
+
+
 # ---------------------------------------------------------------- accounts
 
 

@@ -7,6 +7,9 @@ thresholds without a release; the rule that checks an indicator is named by its 
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.crypto import EncryptedTextField
+from gongkai.core.masking import mask_name
+
 
 class Indicator(models.Model):
     """One inspection indicator (检查指标) and how it weighs in the score.
@@ -328,3 +331,80 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class WorkReminder(models.Model):
+    """A console reminder to a responsible unit's staff that a work-point task is due soon or
+    late; one per person, task and day (the daily job makes them and e-mails them)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="work_reminders"
+    )
+    task = models.ForeignKey(WorkTask, on_delete=models.CASCADE, related_name="reminders")
+    text = models.CharField(max_length=300)
+    created_on = models.DateField()
+    read = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "task", "created_on"], name="one_work_reminder_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+# ---------------------------------------------------------------- training (五(三))
+
+
+class TrainingStatus(models.TextChoices):
+    PLANNED = "planned", "计划举办"
+    HELD = "held", "已举办"
+    CANCELLED = "cancelled", "已取消"
+
+
+class Training(models.Model):
+    """A training course on government openness a unit (or the office, on its government)
+    plans and then records as held: when, who took part, with what materials. Participants'
+    names are personal data: encrypted at rest, masked on screen."""
+
+    unit = models.ForeignKey("units.Unit", verbose_name="举办单位", on_delete=models.PROTECT)
+    title = models.CharField("培训课程", max_length=200)
+    content = models.TextField("培训内容", blank=True)
+    audience = models.CharField("培训对象", max_length=200, blank=True)
+    planned_on = models.DateField("计划日期", null=True, blank=True)
+    held_on = models.DateField("举办日期", null=True, blank=True)
+    hours = models.DecimalField("学时", max_digits=4, decimal_places=1, null=True, blank=True)
+    participant_count = models.PositiveIntegerField("参训人数", default=0)
+    participants = EncryptedTextField("参训人员名单", blank=True)
+    materials = models.TextField("培训材料", blank=True)
+    materials_url = models.CharField("培训材料链接", max_length=500, blank=True)
+    status = models.CharField(
+        "状态", max_length=12, choices=TrainingStatus.choices, default=TrainingStatus.PLANNED
+    )
+    note = models.TextField("说明", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_on = models.DateField("录入日期")
+
+    class Meta:
+        ordering = ["-planned_on", "-held_on", "-id"]
+        verbose_name = "培训"
+        verbose_name_plural = "培训"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def day(self):
+        return self.held_on or self.planned_on
+
+    def participant_names(self):
+        return [n.strip() for n in (self.participants or "").splitlines() if n.strip()]
+
+    def masked_participants(self):
+        return [mask_name(n) for n in self.participant_names()]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import catalogue_views, views, workpoint_views
+from . import catalogue_views, indicator_views, training_views, views, workpoint_views
 
 portal_urlpatterns = [
     path("month/", views.month, name="month"),
@@ -37,4 +37,9 @@ console_urlpatterns = [
     path("work-points/<int:pk>/", workpoint_views.plan, name="work-plan"),
     path("work-points/tasks/<int:pk>/", workpoint_views.task, name="work-task"),
     path("work-points/units/<int:unit>/<int:year>/", workpoint_views.draft, name="work-draft"),
+    path("trainings/", training_views.trainings, name="trainings"),
+    path("trainings/record/", training_views.record_new, name="training-record"),
+    path("trainings/<int:pk>/", training_views.detail, name="training"),
+    path("indicators/", indicator_views.indicators, name="indicators"),
+    path("indicators/<slug:code>/", indicator_views.edit, name="indicator"),
 ]

@@ -64,8 +64,8 @@ def problems(request, unit, code):
 
 @staff_required
 def reminders(request):
-    """Every reminder the user has, in full and paged: application deadlines (their own),
-    document alerts and rectifications of their units."""
+    """Every reminder the user has, in full and paged: application deadlines and work-point
+    tasks due soon or late (their own), document alerts and rectifications of their units."""
     user = request.user
     rows = [
         (
@@ -95,6 +95,15 @@ def reminders(request):
         for t in scoping.rectifications(user)
         .exclude(status=RectificationStatus.CLOSED)
         .select_related("unit")
+    ]
+    rows += [
+        (
+            r.created_on,
+            "工作要点",
+            f"{r.task.unit.short_name}：{r.text}",
+            reverse("console-oversight:work-task", args=[r.task_id]),
+        )
+        for r in scoping.work_reminders(user).filter(read=False).select_related("task__unit")
     ]
     rows.sort(key=lambda r: (r[0], r[2]), reverse=True)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))

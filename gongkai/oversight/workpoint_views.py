@@ -11,7 +11,7 @@ from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 
-from . import workpoints
+from . import training, workpoints
 from .forms import ProgressForm, WorkPlanForm
 
 
@@ -111,30 +111,51 @@ def task(request, pk):
     )
 
 
+# The draft paragraphs and where each goes in the annual report.
+DRAFT_PARTS = {
+    "work": ("other_matters", "other", "六、其他需要报告的事项"),
+    "training": ("overview", "overview", "一、总体情况"),
+}
+
+
 @staff_required
 def draft(request, unit, year):
     unit = get_object_or_404(scoping.supervised_units(request.user), pk=unit)
-    text = workpoints.draft_section(unit, year)
+    texts = {
+        "work": workpoints.draft_section(unit, year),
+        "training": training.draft_section(unit, year),
+    }
     report = scoping.reports(request.user).filter(unit=unit, year=year).order_by("-version").first()
     if request.method == "POST":
         from gongkai.reports import workflow as report_workflow
 
+        part = request.POST.get("part", "work")
+        if part not in DRAFT_PARTS or not texts[part]:
+            flash.error(request, "没有可写入的内容。")
+            return redirect("console-oversight:work-draft", unit=unit.pk, year=year)
         if report is None:
             flash.error(request, "该单位还没有本年度的年度报告草稿。")
             return redirect("console-oversight:work-draft", unit=unit.pk, year=year)
-        existing = report.other_matters.strip()
-        combined = f"{existing}\n\n{text}" if existing else text
+        field, key, heading = DRAFT_PARTS[part]
+        existing = getattr(report, field).strip()
+        combined = f"{existing}\n\n{texts[part]}" if existing else texts[part]
         try:
             report_workflow.update_report(
-                actor=request.user, report=report, narratives={"other_matters": combined}
+                actor=request.user, report=report, narratives={key: combined}
             )
         except ValidationError as error:
             flash.error(request, "；".join(error.messages))
         else:
-            flash.success(request, "已写入年度报告“六、其他需要报告的事项”，请在报告中修改完善。")
+            flash.success(request, f"已写入年度报告“{heading}”，请在报告中修改完善。")
             return redirect("console-reports:edit", pk=report.pk)
     return render(
         request,
         "oversight/work_draft.html",
-        {"unit": unit, "year": year, "text": text, "report": report},
+        {
+            "unit": unit,
+            "year": year,
+            "text": texts["work"],
+            "training_text": texts["training"],
+            "report": report,
+        },
     )

@@ -18,7 +18,7 @@ from gongkai.audit.services import record
 from gongkai.core.clock import local_today
 from gongkai.units.models import Unit
 
-from .models import ProgressReport, WorkPlan, WorkPoint, WorkTask
+from .models import ProgressReport, WorkPlan, WorkPoint, WorkReminder, WorkTask
 
 REPORTING_ROLES = (Role.UNIT_ADMIN, Role.BODY_HEAD, Role.EDITOR)
 MAX_BYTES = 10 * 1024 * 1024
@@ -247,3 +247,70 @@ def may_report(user, task):
 def require_office(user, government):
     if not has_role(user, government, Role.OFFICE):
         raise PermissionDenied("只有政务公开办可以录入工作要点。")
+
+
+# Reminders of tasks due soon or late: this many calendar days before the deadline, on the day
+# after it and then every week while the task stays undone.
+REMIND_BEFORE = (7, 1)
+REMIND_LATE_EVERY = 7
+
+
+def reminder_text(task, today):
+    left = (task.deadline - today).days
+    point = f"工作要点{task.point.number}“{task.point.text[:30]}…”"
+    deadline = f"{task.deadline:%Y-%m-%d}"
+    if left >= 0:
+        return f"{point}距完成时限（{deadline}）还有{left}个自然日，请按时完成并报送进展。"
+    return f"{point}已超过完成时限（{deadline}）{-left}个自然日，请尽快完成并报送进展。"
+
+
+def _due_for_reminder(task, today):
+    left = (task.deadline - today).days
+    return left in REMIND_BEFORE or (left < 0 and (-left - 1) % REMIND_LATE_EVERY == 0)
+
+
+def send_work_reminders(*, today):
+    """Today's reminders of undone work-point tasks due soon or late, to everyone who reports
+    for the responsible unit (console and e-mail, through operations.mail). Returns how many
+    were new; running twice a day adds none. A fixed number of queries whatever the number
+    of tasks, plus the inserts."""
+    from gongkai.accounts.models import Membership
+    from gongkai.operations import mail
+
+    due = [
+        task
+        for task in WorkTask.objects.filter(
+            done_on__isnull=True, deadline__isnull=False
+        ).select_related("point", "unit")
+        if _due_for_reminder(task, today)
+    ]
+    if not due:
+        return 0
+    staff = {}
+    for membership in (
+        Membership.objects.filter(
+            unit_id__in={t.unit_id for t in due},
+            role__in=REPORTING_ROLES,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("unit_id", "user_id")
+    ):
+        staff.setdefault(membership.unit_id, {})[membership.user_id] = membership.user
+    already = set(WorkReminder.objects.filter(created_on=today).values_list("user_id", "task_id"))
+    new = [
+        WorkReminder(user=user, task=task, created_on=today, text=reminder_text(task, today))
+        for task in due
+        for user in staff.get(task.unit_id, {}).values()
+        if (user.pk, task.pk) not in already
+    ]
+    with transaction.atomic():
+        WorkReminder.objects.bulk_create(new)
+        mail.queue_many(
+            [
+                dict(to=r.user.email, subject="政务公开工作要点任务提醒", body=r.text)
+                for r in new
+                if r.user.email
+            ]
+        )
+    return len(new)

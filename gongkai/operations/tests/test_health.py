@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 def run_daily_jobs():
     call_command("publishing_daily", stdout=StringIO(), stderr=StringIO())
     call_command("applications_daily", stdout=StringIO())
+    call_command("oversight_daily", stdout=StringIO())
 
 
 def test_a_fresh_installation_reports_what_has_not_happened_yet(client):
@@ -47,6 +48,20 @@ def test_all_well_once_the_index_is_built_and_the_daily_jobs_ran(client):
 
 def response_has_no_names(report) -> bool:
     return set(report) == {"status", "problems", "database", "search", "jobs", "disk"}
+
+
+def test_the_daily_inspection_is_one_of_the_daily_jobs_watched(at, time_machine):
+    at(2026, 9, 24)
+    assert "oversight_daily" in jobs.DAILY_JOBS
+    call_command("publishing_daily", stdout=StringIO(), stderr=StringIO())
+    call_command("applications_daily", stdout=StringIO())
+    assert "定时任务 oversight_daily 从未运行。" in health.snapshot()["problems"]
+    call_command("oversight_daily", stdout=StringIO())
+    run = JobRun.objects.get(job="oversight_daily")
+    assert run.succeeded and run.summary.startswith("自查发现问题")
+    assert not any("oversight_daily" in p for p in health.snapshot()["problems"])
+    time_machine.shift(timedelta(hours=27))
+    assert "定时任务 oversight_daily 已超过 26 小时没有运行。" in health.snapshot()["problems"]
 
 
 def test_an_index_falling_behind_is_reported_with_the_oldest_wait(

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 
 from gongkai.core.clock import local_today
 from gongkai.operations import jobs
-from gongkai.oversight import services
+from gongkai.oversight import services, workpoints
 from gongkai.units.models import Unit, UnitKind
 
 
@@ -30,4 +30,6 @@ class Command(BaseCommand):
                 count = inspection.findings.count()
                 found += count
                 self.stdout.write(f"{government.short_name}：发现问题 {count} 项")
-            run.summary = f"自查发现问题 {found} 项"
+            reminded = workpoints.send_work_reminders(today=today)
+            self.stdout.write(f"工作要点任务提醒 {reminded} 条")
+            run.summary = f"自查发现问题 {found} 项，工作要点任务提醒 {reminded} 条"

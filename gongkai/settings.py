@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "gongkai.oversight",
     "gongkai.lists",
     "gongkai.enforcement",
+    "gongkai.decisions",
     "gongkai.operations",
     "gongkai.portal",
     "gongkai.console",

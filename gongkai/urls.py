@@ -18,6 +18,7 @@ DOMAIN_APPS = (
     "oversight",
     "lists",
     "enforcement",
+    "decisions",
 )
 
 

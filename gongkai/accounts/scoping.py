@@ -204,6 +204,23 @@ def decisions(user, *roles):
     return Decision.objects.filter(unit__in=work_units(user, *roles))
 
 
+def decision_catalogues(user, *roles):
+    """Catalogues of major decisions of the governments where the user holds `roles` (the
+    office: its government's)."""
+    from gongkai.decisions.models import Catalogue
+
+    return Catalogue.objects.filter(government__in=work_units(user, *roles))
+
+
+def major_decisions(user, *roles):
+    """Major decisions the user reaches: those of the catalogues of their governments and
+    those their units are responsible for."""
+    from gongkai.decisions.models import Decision
+
+    units = work_units(user, *roles)
+    return Decision.objects.filter(Q(unit__in=units) | Q(catalogue__government__in=units))
+
+
 def work_tasks(user):
     """Work-point tasks of the user's units (the office: its government's)."""
     from gongkai.oversight.models import WorkTask

@@ -6,7 +6,16 @@ from ninja import NinjaAPI
 
 from . import errors
 
-API_APPS = ("units", "workdays", "publishing", "applications", "search", "reports", "lists")
+API_APPS = (
+    "units",
+    "workdays",
+    "publishing",
+    "applications",
+    "search",
+    "reports",
+    "lists",
+    "decisions",
+)
 
 api = NinjaAPI(
     title="政务公开平台 API",

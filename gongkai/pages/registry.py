@@ -8,6 +8,8 @@ listings, the console, the API) are not here and are always answered by the appl
 
 from django.urls import reverse
 
+from gongkai.decisions.models import Catalogue
+from gongkai.decisions.models import Decision as MajorDecision
 from gongkai.lists.models import ListVersion, PublicList
 from gongkai.lists.schemas import SCHEMAS as LIST_SCHEMAS
 from gongkai.publishing import vocabularies as v
@@ -89,6 +91,19 @@ def list_unit_pages(code: str) -> list[str]:
     return pages
 
 
+def decision_pages() -> list[str]:
+    """决策公开: the index, each published catalogue of major decisions and each decision in it.
+    Their changes enqueue the site subject (few pages, changed rarely)."""
+    pages = [reverse("decisions:index")]
+    for code, year in Catalogue.objects.published().values_list("government__code", "year"):
+        pages.append(reverse("decisions:catalogue", args=[code, year]))
+    decisions = MajorDecision.objects.published().values_list(
+        "catalogue__government__code", "catalogue__year", "number"
+    )
+    pages += [reverse("decisions:decision", args=list(key)) for key in decisions]
+    return pages
+
+
 def document_pages(document_id: int) -> list[str]:
     return [
         reverse("publishing:document", args=[document_id]),
@@ -109,6 +124,7 @@ def all_pages() -> list[str]:
     pages = site_pages() + furniture_pages() + applying_pages() + [report_index_page()]
     pages += [category_feed(key) for key in v.STATUTORY_LABELS]
     pages += list_site_pages()
+    pages += decision_pages()
     for code in Unit.objects.active().values_list("code", flat=True):
         pages += unit_pages(code)
         pages += list_unit_pages(code)
@@ -124,8 +140,8 @@ def affected(subject: str, object_id: int | None) -> set[str]:
     if subject == Subject.ALL:
         return set(all_pages())
     if subject == Subject.SITE:
-        # Site-wide settings (the application policy) and the lists across units.
-        return set(site_pages()) | set(applying_pages())
+        # Site-wide settings (the application policy), the lists across units and 决策公开.
+        return set(site_pages()) | set(applying_pages()) | set(decision_pages())
     if subject == Subject.DOCUMENT:
         return _document_affected(object_id)
     if subject == Subject.UNIT:
@@ -163,6 +179,11 @@ def _document_affected(document_id: int) -> set[str]:
     )
     for other in related - {document_id}:
         pages.update(document_pages(other))
+    # A major decision's page names its published decision and that decision's
+    # interpretations.
+    linked = MajorDecision.objects.published().filter(document_id__in=related | {document_id})
+    for key in linked.values_list("catalogue__government__code", "catalogue__year", "number"):
+        pages.add(reverse("decisions:decision", args=list(key)))
     return pages
 
 

@@ -136,6 +136,8 @@ SCOPED_MODELS = {
     "WorkPlan",
     "Training",
     "WorkReminder",
+    "Catalogue",
+    "Step",
 }
 PUBLIC_SCOPES = {"published", "public", "in_force_on", "plans_in_force_on", "not_yet_in_force_on"}
 INTERFACE_MODULES = ("views.py", "console_views.py", "api.py", "forms.py", "dashboard.py")

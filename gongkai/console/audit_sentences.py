@@ -107,10 +107,42 @@ VERBS = {
     "enforcement.publish": "审核公示了执法决定",
     "enforcement.revoke": "撤销了执法决定的公示",
     "enforcement.source": "设置了执法决定来源",
+    "decisions.create_catalogue": "编制了重大行政决策事项目录",
+    "decisions.publish_catalogue": "审核公布了重大行政决策事项目录",
+    "decisions.add_decision": "将决策事项列入目录",
+    "decisions.record_step": "登记了决策程序履行情况",
+    "decisions.record_decision": "登记了集体讨论决定",
+    "decisions.publish_decision": "关联了公布的决策文件",
+    "decisions.withdraw_decision": "将决策事项调出目录",
+    "decisions.create_hearing": "起草了听证公告",
+    "decisions.announce_hearing": "审核发布了听证公告",
+    "decisions.register_for_hearing": "报名参加听证",
+    "decisions.select_participants": "确定了听证参加人",
+    "decisions.publish_hearing_record": "公布了听证笔录和结果",
+    "decisions.cancel_hearing": "取消了听证会",
+    "decisions.create_meeting": "建立了开放会议",
+    "decisions.add_agenda_item": "添加了会议议题",
+    "decisions.invite_attendee": "邀请了列席人员",
+    "decisions.announce_meeting": "审核发布了会议议题",
+    "decisions.record_meeting_decisions": "公布了会议决定",
+    "decisions.link_interpretation": "关联了会议决定的解读",
 }
 ALERTS = "publishing.alert."
 
+# 决策公开's states, under those of the older apps where a code is shared.
+DECISION_STATES = {
+    "planned": "已列入目录",
+    "underway": "推进中",
+    "decided": "已集体讨论决定",
+    "withdrawn": "已调出目录",
+    "announced": "已发布",
+    "selected": "已确定参加人",
+    "held": "已举行",
+    "cancelled": "已取消",
+}
+
 STATES = {
+    **DECISION_STATES,
     **dict(ApplicationStatus.choices),
     **dict(DocumentState.choices),
     **dict(Validity.choices),

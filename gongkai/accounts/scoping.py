@@ -221,6 +221,20 @@ def major_decisions(user, *roles):
     return Decision.objects.filter(Q(unit__in=units) | Q(catalogue__government__in=units))
 
 
+def hearings(user, *roles):
+    """Hearings organised by the user's units."""
+    from gongkai.decisions.models import Hearing
+
+    return Hearing.objects.filter(unit__in=work_units(user, *roles))
+
+
+def meetings(user, *roles):
+    """Open meetings of the user's units."""
+    from gongkai.decisions.models import Meeting
+
+    return Meeting.objects.filter(unit__in=work_units(user, *roles))
+
+
 def work_tasks(user):
     """Work-point tasks of the user's units (the office: its government's)."""
     from gongkai.oversight.models import WorkTask

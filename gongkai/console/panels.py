@@ -16,6 +16,7 @@ PANEL_APPS = (
     "feedback",
     "oversight",
     "lists",
+    "decisions",
     "units",
     "accounts",
 )

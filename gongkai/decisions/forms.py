@@ -1,6 +1,12 @@
 from django import forms
 
-from .models import StepKind
+from .models import (
+    AttendeeKind,
+    MeetingKind,
+    ParticipantKind,
+    SelectionRule,
+    StepKind,
+)
 from .workflow import PREPARATORY_STEPS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -87,3 +93,96 @@ class PublishForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label="原因", max_length=300)
+
+
+class HearingForm(forms.Form):
+    subject = forms.CharField(label="听证事项", max_length=200)
+    decision = forms.ModelChoiceField(
+        label="重大行政决策事项", queryset=None, required=False, empty_label="（不关联）"
+    )
+    description = forms.CharField(
+        label="听证内容和方案说明", widget=forms.Textarea(attrs={"rows": 4})
+    )
+    held_at = forms.DateTimeField(
+        label="举行时间",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    place = forms.CharField(label="地点", max_length=200)
+    registration_opens = forms.DateField(label="报名开始日期", widget=DATE)
+    registration_closes = forms.DateField(label="报名截止日期", widget=DATE)
+    how_to_register = forms.CharField(
+        label="报名方式和条件", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    seats = forms.IntegerField(label="公众参加人名额", min_value=1, max_value=500)
+    rule = forms.ChoiceField(label="遴选方式", choices=SelectionRule.choices)
+
+    def __init__(self, decisions, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions
+
+
+class SelectForm(forms.Form):
+    seed = forms.CharField(
+        label="抽签种子（随机抽签时可填写，如公证员当场产生的数字；不填由系统随机产生）",
+        max_length=64,
+        required=False,
+    )
+
+
+class HearingRecordForm(forms.Form):
+    record_text = forms.CharField(label="听证笔录", widget=forms.Textarea(attrs={"rows": 8}))
+    outcome = forms.CharField(
+        label="听证结果和意见采纳情况", widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class RegistrationForm(forms.Form):
+    kind = forms.ChoiceField(label="报名身份", choices=ParticipantKind.choices)
+    name = forms.CharField(label="姓名", max_length=50)
+    phone = forms.CharField(
+        label="联系电话",
+        max_length=20,
+        help_text="用于通知是否入选；页面上只显示遮蔽后的号码。",
+    )
+    organisation = forms.CharField(label="工作单位或所在社区", max_length=200, required=False)
+    viewpoint = forms.CharField(
+        label="拟发表的意见要点",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(label="会议类型", choices=MeetingKind.choices)
+    title = forms.CharField(label="会议名称", max_length=200)
+    held_on = forms.DateField(label="召开日期", widget=DATE)
+    place = forms.CharField(label="地点", max_length=200, required=False)
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label="议题", max_length=200)
+    decision = forms.ModelChoiceField(
+        label="重大行政决策事项", queryset=None, required=False, empty_label="（不关联）"
+    )
+    needs_interpretation = forms.BooleanField(label="需发布解读", required=False, initial=True)
+
+    def __init__(self, decisions, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions
+
+
+class AttendeeForm(forms.Form):
+    kind = forms.ChoiceField(label="身份", choices=AttendeeKind.choices)
+    name = forms.CharField(label="姓名", max_length=50)
+    organisation = forms.CharField(label="单位或身份说明", max_length=200, required=False)
+
+
+class InterpretationForm(forms.Form):
+    item = forms.ModelChoiceField(label="议题", queryset=None, empty_label="请选择")
+    document = forms.ModelChoiceField(label="解读", queryset=None, empty_label="请选择")
+
+    def __init__(self, items, documents, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = items
+        self.fields["document"].queryset = documents

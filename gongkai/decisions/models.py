@@ -8,6 +8,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from gongkai.core.crypto import EncryptedTextField
+from gongkai.core.masking import mask_name, mask_phone
+
+from . import rules
+
 
 class CatalogueState(models.TextChoices):
     DRAFT = "draft", "编制中"
@@ -160,3 +165,253 @@ class Step(models.Model):
 
     def __str__(self):
         return f"{self.decision}：{self.get_kind_display()}"
+
+
+# ---------------------------------------------------------------- hearings (听证)
+
+
+class HearingState(models.TextChoices):
+    DRAFT = "draft", "待发布"
+    ANNOUNCED = "announced", "已发布公告"
+    SELECTED = "selected", "已确定参加人"
+    HELD = "held", "已公布听证笔录和结果"
+    CANCELLED = "cancelled", "已取消"
+
+
+class SelectionRule(models.TextChoices):
+    FIRST_COME = rules.FIRST_COME, "按报名先后"
+    LOTTERY = rules.LOTTERY, "随机抽签"
+
+
+class HearingQuerySet(models.QuerySet):
+    def published(self):
+        """Hearings whose notice is out (cancelled ones stay, saying so)."""
+        return self.exclude(state=HearingState.DRAFT).filter(unit__is_active=True)
+
+
+class Hearing(models.Model):
+    """A hearing (听证会): its notice, the registrations, the selection and the record."""
+
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="组织单位", on_delete=models.PROTECT, related_name="+"
+    )
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name="重大行政决策事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hearings",
+    )
+    subject = models.CharField("听证事项", max_length=200)
+    description = models.TextField("听证内容和方案说明")
+    held_at = models.DateTimeField("举行时间")
+    place = models.CharField("地点", max_length=200)
+    registration_opens = models.DateField("报名开始日期")
+    registration_closes = models.DateField("报名截止日期")
+    how_to_register = models.TextField("报名方式和条件")
+    seats = models.PositiveIntegerField("公众参加人名额")
+    rule = models.CharField("遴选方式", max_length=20, choices=SelectionRule.choices)
+    seed = models.CharField("抽签种子", max_length=64, blank=True)
+    state = models.CharField(
+        "状态", max_length=20, choices=HearingState.choices, default=HearingState.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    announced_on = models.DateField("公告日期", null=True, blank=True)
+    selected_on = models.DateField("遴选日期", null=True, blank=True)
+    record = models.TextField("听证笔录", blank=True)
+    outcome = models.TextField("听证结果和意见采纳情况", blank=True)
+    record_published_on = models.DateField("笔录公布日期", null=True, blank=True)
+    cancel_reason = models.CharField("取消原因", max_length=300, blank=True)
+
+    objects = HearingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_at", "-id"]
+        verbose_name = "听证会"
+        verbose_name_plural = "听证会"
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("decisions:hearing", args=[self.pk])
+
+    def registration_open(self, today) -> bool:
+        return (
+            self.state == HearingState.ANNOUNCED
+            and self.registration_opens <= today <= self.registration_closes
+        )
+
+
+class ParticipantKind(models.TextChoices):
+    PUBLIC = "public", "公众"
+    STAKEHOLDER = "stakeholder", "利害关系人"
+    ENTERPRISE = "enterprise", "企业或行业协会、商会"
+    EXPERT = "expert", "专家学者"
+
+
+class Registration(models.Model):
+    """One person's registration for a hearing. Name and contacts are personal data:
+    encrypted at rest, masked on every page."""
+
+    hearing = models.ForeignKey(
+        Hearing, verbose_name="听证会", on_delete=models.PROTECT, related_name="registrations"
+    )
+    number = models.CharField("报名编号", max_length=20)
+    kind = models.CharField("报名身份", max_length=20, choices=ParticipantKind.choices)
+    name = EncryptedTextField("姓名")
+    phone = EncryptedTextField("联系电话")
+    phone_hash = models.CharField(max_length=64)
+    organisation = EncryptedTextField("工作单位或所在社区", blank=True)
+    viewpoint = models.TextField("拟发表的意见要点", blank=True)
+    registered_at = models.DateTimeField("报名时间")
+    selected = models.BooleanField("入选", null=True, blank=True)
+    draw_rank = models.PositiveIntegerField("抽签顺序", null=True, blank=True)
+
+    class Meta:
+        ordering = ["hearing", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["hearing", "number"], name="one_registration_number"),
+            models.UniqueConstraint(
+                fields=["hearing", "phone_hash"], name="one_registration_per_phone"
+            ),
+        ]
+        verbose_name = "听证报名"
+        verbose_name_plural = "听证报名"
+
+    def __str__(self):
+        return f"{self.hearing}：{self.number}"
+
+    @property
+    def shown_name(self):
+        return mask_name(self.name)
+
+    @property
+    def shown_phone(self):
+        return mask_phone(self.phone)
+
+
+# ---------------------------------------------------------------- meetings (会议开放)
+
+
+class MeetingKind(models.TextChoices):
+    EXECUTIVE = "executive", "政府常务会议"
+    UNIT = "unit", "部门会议"
+
+
+class MeetingState(models.TextChoices):
+    DRAFT = "draft", "待发布"
+    ANNOUNCED = "announced", "已发布议题"
+    HELD = "held", "已公布会议决定"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.exclude(state=MeetingState.DRAFT).filter(unit__is_active=True)
+
+
+class Meeting(models.Model):
+    """A meeting open to the public: the government's executive meeting or a unit's meeting
+    on public matters, with its agenda, the invited and the decisions taken."""
+
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name="召开单位", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField("会议类型", max_length=20, choices=MeetingKind.choices)
+    title = models.CharField("会议名称", max_length=200)
+    held_on = models.DateField("召开日期")
+    place = models.CharField("地点", max_length=200, blank=True)
+    state = models.CharField(
+        "状态", max_length=20, choices=MeetingState.choices, default=MeetingState.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    announced_on = models.DateField("议题发布日期", null=True, blank=True)
+    results_on = models.DateField("会议决定公布日期", null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        verbose_name = "开放会议"
+        verbose_name_plural = "开放会议"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("decisions:meeting", args=[self.pk])
+
+
+class AgendaItem(models.Model):
+    """An agenda item (议题), the decision taken on it and the interpretation released."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="会议", on_delete=models.CASCADE, related_name="items"
+    )
+    number = models.PositiveIntegerField("序号")
+    title = models.CharField("议题", max_length=200)
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name="重大行政决策事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="agenda_items",
+    )
+    needs_interpretation = models.BooleanField("需发布解读", default=True)
+    outcome = models.TextField("会议决定", blank=True)
+    interpretation = models.ForeignKey(
+        "publishing.Document",
+        verbose_name="解读",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    interpreted_on = models.DateField("解读发布日期", null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_item_a_number")
+        ]
+        verbose_name = "会议议题"
+        verbose_name_plural = "会议议题"
+
+    def __str__(self):
+        return self.title
+
+
+class AttendeeKind(models.TextChoices):
+    PUBLIC = "public", "公众代表"
+    EXPERT = "expert", "专家"
+    MEDIA = "media", "媒体"
+
+
+class Attendee(models.Model):
+    """Someone invited to attend (列席): a member of the public's name is personal data,
+    encrypted and masked; experts and media are named with their organisation."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="会议", on_delete=models.CASCADE, related_name="attendees"
+    )
+    kind = models.CharField("身份", max_length=20, choices=AttendeeKind.choices)
+    name = EncryptedTextField("姓名")
+    organisation = models.CharField("单位或身份说明", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        verbose_name = "列席人员"
+        verbose_name_plural = "列席人员"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.shown_name}"
+
+    @property
+    def shown_name(self):
+        return mask_name(self.name) if self.kind == AttendeeKind.PUBLIC else self.name

@@ -1,30 +1,29 @@
 """What a decision's page links to: its consultations, hearings, the meeting that decided it,
-the published decision and its interpretations — each read through its own app's public
-scope, so a page never shows what is not public."""
+the published decision and its interpretations — each read through a public scope, so a page
+never shows what is not public."""
 
 from django.apps import apps
 
 from gongkai.publishing.models import Document
 
+from .models import Hearing, Meeting, MeetingState
+
 
 def consultations(decision):
     """Consultations on the decision's drafts (征求意见), when the participation app is
-    installed and relates its consultations to a decision (its `decision` field). The hook:
-    its model's manager offers `published()`; nothing shows until it does."""
+    installed and relates its consultations to a decision (a foreign key to `Decision`) and
+    its manager offers `published()`; until then nothing shows."""
     if not apps.is_installed("gongkai.participation"):
         return []
-    model = next(
-        (
-            m
-            for m in apps.get_app_config("participation").get_models()
-            if any(getattr(f, "related_model", None) is decision.__class__ for f in m._meta.fields)
-        ),
-        None,
-    )
-    if model is None or not hasattr(model.objects, "published"):
-        return []
-    field = next(f.name for f in model._meta.fields if f.related_model is decision.__class__)
-    return list(model.objects.published().filter(**{field: decision}))
+    for model in apps.get_app_config("participation").get_models():
+        fields = [
+            f.name
+            for f in model._meta.fields
+            if getattr(f, "related_model", None) is decision.__class__
+        ]
+        if fields and hasattr(model.objects, "published"):
+            return list(model.objects.published().filter(**{fields[0]: decision}))
+    return []
 
 
 def interpretations(document):
@@ -33,12 +32,28 @@ def interpretations(document):
     return list(Document.objects.published().filter(interprets=document))
 
 
-def decision_links(decision) -> dict:
-    document = (
-        decision.document if decision.document_id and decision.document.is_published else None
+def hearings(decision):
+    return list(Hearing.objects.published().filter(decision=decision))
+
+
+def meetings(decision):
+    """Held meetings that discussed the decision (an agenda item names it)."""
+    return list(
+        Meeting.objects.published()
+        .filter(state=MeetingState.HELD, items__decision=decision)
+        .distinct()
+        .order_by("held_on")
     )
+
+
+def decision_links(decision) -> dict:
+    document = decision.document if decision.document_id else None
+    if document is not None and not document.is_published:
+        document = None
     return {
         "consultations": consultations(decision),
+        "hearings": hearings(decision),
+        "meetings": meetings(decision),
         "document": document,
         "interpretations": interpretations(document),
     }

@@ -7,15 +7,34 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts import scoping
+from gongkai.accounts.roles import Role
 from gongkai.console.decorators import staff_required
+from gongkai.core import throttle
+from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 from gongkai.pages.units import unit_page
 from gongkai.publishing.models import Document
 from gongkai.units.models import Unit
+from gongkai.workdays.services import current_calendar
 
-from . import workflow
-from .forms import CatalogueForm, DecidedForm, DecisionForm, PublishForm, ReasonForm, StepForm
-from .models import Catalogue, CatalogueState, Decision, DecisionState
+from . import rules, services, workflow
+from .forms import (
+    AgendaItemForm,
+    AttendeeForm,
+    CatalogueForm,
+    DecidedForm,
+    DecisionForm,
+    HearingForm,
+    HearingRecordForm,
+    InterpretationForm,
+    MeetingForm,
+    PublishForm,
+    ReasonForm,
+    RegistrationForm,
+    SelectForm,
+    StepForm,
+)
+from .models import Catalogue, CatalogueState, Decision, DecisionState, Hearing, Meeting
 from .presentation import decision_links
 
 # ---------------------------------------------------------------- public
@@ -239,4 +258,336 @@ def withdraw(request, pk):
         ReasonForm(request.POST),
         lambda d, data: workflow.withdraw_decision(actor=request.user, decision=d, **data),
         "已调出目录。",
+    )
+
+
+# ---------------------------------------------------------------- hearings: public
+
+# A person registers once; more from one address in an hour is a script.
+REGISTER_THROTTLE = throttle.Limit("hearing-registration", 5, 60 * 60)
+
+
+def hearings(request):
+    found = Hearing.objects.published().select_related("unit", "decision")
+    return render(request, "decisions/hearings.html", {"hearings": found})
+
+
+def hearing(request, pk):
+    found = get_object_or_404(
+        Hearing.objects.published().select_related("unit", "decision__catalogue__government"),
+        pk=pk,
+    )
+    registrations = found.registrations.order_by("draw_rank", "id") if found.selected_on else []
+    return render(
+        request,
+        "decisions/hearing.html",
+        {"hearing": found, "registrations": registrations},
+    )
+
+
+def hearing_register(request, pk):
+    """The registration form: answered by the application (it has a form and says whether
+    registration is open today)."""
+    found = get_object_or_404(Hearing.objects.published().select_related("unit"), pk=pk)
+    is_open = found.registration_open(local_today())
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and is_open:
+        if not throttle.take(REGISTER_THROTTLE, throttle.client_address(request)):
+            form.add_error(None, "提交过于频繁，请一小时后再试。")
+        elif form.is_valid():
+            try:
+                made = workflow.register_for_hearing(hearing=found, **form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                return render(
+                    request,
+                    "decisions/hearing_registered.html",
+                    {"hearing": found, "registration": made},
+                )
+    return render(
+        request,
+        "decisions/hearing_register.html",
+        {"hearing": found, "form": form, "is_open": is_open},
+    )
+
+
+# ---------------------------------------------------------------- meetings: public
+
+
+def meetings(request):
+    found = Meeting.objects.published().select_related("unit")
+    return render(request, "decisions/meetings.html", {"meetings": found})
+
+
+def meeting(request, pk):
+    found = get_object_or_404(Meeting.objects.published().select_related("unit"), pk=pk)
+    items = found.items.select_related("interpretation", "decision__catalogue__government")
+    return render(
+        request,
+        "decisions/meeting.html",
+        {"meeting": found, "items": items, "attendees": found.attendees.all()},
+    )
+
+
+# ---------------------------------------------------------------- hearings: console
+
+
+@staff_required
+def console_hearings(request):
+    found = scoping.hearings(request.user).select_related("unit")[:200]
+    units = scoping.work_units(request.user, Role.EDITOR).filter(is_active=True)
+    return render(request, "decisions/console_hearings.html", {"hearings": found, "units": units})
+
+
+@staff_required
+def hearing_new(request, unit_pk):
+    unit = get_object_or_404(scoping.work_units(request.user, Role.EDITOR), pk=unit_pk)
+    decisions = scoping.major_decisions(request.user).filter(catalogue__government=unit.government)
+    form = HearingForm(decisions, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = workflow.create_hearing(actor=request.user, unit=unit, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            flash.success(request, "听证公告已起草，待审核发布。")
+            return redirect("console-decisions:hearing", made.pk)
+    return render(request, "decisions/hearing_new.html", {"form": form, "unit": unit})
+
+
+def _hearing(user, pk):
+    return get_object_or_404(scoping.hearings(user).select_related("unit", "decision"), pk=pk)
+
+
+@staff_required
+def console_hearing(request, pk):
+    found = _hearing(request.user, pk)
+    return render(
+        request,
+        "decisions/console_hearing.html",
+        {
+            "hearing": found,
+            "registrations": found.registrations.order_by("draw_rank", "id"),
+            "actions": workflow.allowed(found, workflow.HEARING_TRANSITIONS),
+            "select_form": SelectForm(),
+            "record_form": HearingRecordForm(),
+            "reason_form": ReasonForm(),
+        },
+    )
+
+
+def _hearing_act(request, pk, form, call, done):
+    found = _hearing(request.user, pk)
+    if form is None or form.is_valid():
+        try:
+            call(found, form.cleaned_data if form is not None else {})
+        except ValidationError as error:
+            flash.error(request, "；".join(error.messages))
+        else:
+            flash.success(request, done)
+    else:
+        flash.error(request, "；".join(m for ms in form.errors.values() for m in ms))
+    return redirect("console-decisions:hearing", found.pk)
+
+
+@staff_required
+@require_POST
+def hearing_announce(request, pk):
+    return _hearing_act(
+        request,
+        pk,
+        None,
+        lambda h, data: workflow.announce_hearing(actor=request.user, hearing=h),
+        "听证公告已发布，报名按公告日期开始。",
+    )
+
+
+@staff_required
+@require_POST
+def hearing_select(request, pk):
+    return _hearing_act(
+        request,
+        pk,
+        SelectForm(request.POST),
+        lambda h, data: workflow.select_participants(actor=request.user, hearing=h, **data),
+        "已确定参加人并公布遴选结果。",
+    )
+
+
+@staff_required
+@require_POST
+def hearing_record(request, pk):
+    return _hearing_act(
+        request,
+        pk,
+        HearingRecordForm(request.POST),
+        lambda h, data: workflow.publish_hearing_record(actor=request.user, hearing=h, **data),
+        "已公布听证笔录和结果。",
+    )
+
+
+@staff_required
+@require_POST
+def hearing_cancel(request, pk):
+    return _hearing_act(
+        request,
+        pk,
+        ReasonForm(request.POST),
+        lambda h, data: workflow.cancel_hearing(actor=request.user, hearing=h, **data),
+        "听证会已取消。",
+    )
+
+
+# ---------------------------------------------------------------- meetings: console
+
+
+@staff_required
+def console_meetings(request):
+    found = scoping.meetings(request.user).select_related("unit")[:200]
+    units = scoping.work_units(request.user, Role.EDITOR).filter(is_active=True)
+    late = services.missing_interpretations(scoping.work_units(request.user), local_today())
+    return render(
+        request,
+        "decisions/console_meetings.html",
+        {"meetings": found, "units": units, "late": late},
+    )
+
+
+@staff_required
+def meeting_new(request, unit_pk):
+    unit = get_object_or_404(scoping.work_units(request.user, Role.EDITOR), pk=unit_pk)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = workflow.create_meeting(actor=request.user, unit=unit, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            flash.success(request, "会议已建立，请添加议题和列席人员。")
+            return redirect("console-decisions:meeting", made.pk)
+    return render(request, "decisions/meeting_new.html", {"form": form, "unit": unit})
+
+
+def _meeting(user, pk):
+    return get_object_or_404(scoping.meetings(user).select_related("unit"), pk=pk)
+
+
+def _interpretations(found):
+    return (
+        Document.objects.published()
+        .filter(pk__in=scoping.linkable_documents(found.unit).values("pk"))
+        .order_by("-published_at")
+    )
+
+
+@staff_required
+def console_meeting(request, pk):
+    found = _meeting(request.user, pk)
+    decisions = scoping.major_decisions(request.user).filter(
+        catalogue__government=found.unit.government
+    )
+    calendar = current_calendar()
+    items = [
+        (item, rules.interpretation_due(calendar, found.held_on))
+        for item in found.items.select_related("interpretation", "decision")
+    ]
+    return render(
+        request,
+        "decisions/console_meeting.html",
+        {
+            "meeting": found,
+            "items": items,
+            "today": local_today(),
+            "attendees": found.attendees.all(),
+            "actions": workflow.allowed(found, workflow.MEETING_TRANSITIONS),
+            "item_form": AgendaItemForm(decisions),
+            "attendee_form": AttendeeForm(),
+            "interpretation_form": InterpretationForm(found.items.all(), _interpretations(found)),
+        },
+    )
+
+
+def _meeting_act(request, pk, form, call, done):
+    found = _meeting(request.user, pk)
+    if form is None or form.is_valid():
+        try:
+            call(found, form.cleaned_data if form is not None else {})
+        except ValidationError as error:
+            flash.error(request, "；".join(error.messages))
+        else:
+            flash.success(request, done)
+    else:
+        flash.error(request, "；".join(m for ms in form.errors.values() for m in ms))
+    return redirect("console-decisions:meeting", found.pk)
+
+
+@staff_required
+@require_POST
+def meeting_item(request, pk):
+    found = _meeting(request.user, pk)
+    decisions = scoping.major_decisions(request.user).filter(
+        catalogue__government=found.unit.government
+    )
+    return _meeting_act(
+        request,
+        pk,
+        AgendaItemForm(decisions, request.POST),
+        lambda m, data: workflow.add_agenda_item(actor=request.user, meeting=m, **data),
+        "已添加议题。",
+    )
+
+
+@staff_required
+@require_POST
+def meeting_attendee(request, pk):
+    return _meeting_act(
+        request,
+        pk,
+        AttendeeForm(request.POST),
+        lambda m, data: workflow.invite_attendee(actor=request.user, meeting=m, **data),
+        "已添加列席人员。",
+    )
+
+
+@staff_required
+@require_POST
+def meeting_announce(request, pk):
+    return _meeting_act(
+        request,
+        pk,
+        None,
+        lambda m, data: workflow.announce_meeting(actor=request.user, meeting=m),
+        "会议议题已发布。",
+    )
+
+
+@staff_required
+@require_POST
+def meeting_outcomes(request, pk):
+    found = _meeting(request.user, pk)
+    outcomes = {
+        item.number: request.POST.get(f"outcome-{item.number}", "") for item in found.items.all()
+    }
+    return _meeting_act(
+        request,
+        pk,
+        None,
+        lambda m, data: workflow.record_meeting_decisions(
+            actor=request.user, meeting=m, outcomes=outcomes
+        ),
+        "会议决定已公布，请在当天发布解读。",
+    )
+
+
+@staff_required
+@require_POST
+def meeting_interpretation(request, pk):
+    found = _meeting(request.user, pk)
+    return _meeting_act(
+        request,
+        pk,
+        InterpretationForm(found.items.all(), _interpretations(found), request.POST),
+        lambda m, data: workflow.link_interpretation(actor=request.user, meeting=m, **data),
+        "已关联解读。",
     )

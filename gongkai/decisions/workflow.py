@@ -14,6 +14,9 @@ publishes it; the responsible unit's editors (or the office) record each step as
 and link the published decision.
 """
 
+import re
+import secrets
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -23,14 +26,29 @@ from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import record
 from gongkai.core.clock import local_date, local_now, local_today
+from gongkai.core.crypto import lookup_hash
 from gongkai.pages import outbox
 from gongkai.pages.models import RenderOperation
+from gongkai.publishing import pii
+from gongkai.workdays.services import current_calendar
 
+from . import rules
 from .models import (
+    AgendaItem,
+    Attendee,
+    AttendeeKind,
     Catalogue,
     CatalogueState,
     Decision,
     DecisionState,
+    Hearing,
+    HearingState,
+    Meeting,
+    MeetingKind,
+    MeetingState,
+    ParticipantKind,
+    Registration,
+    SelectionRule,
     Step,
     StepKind,
 )
@@ -55,13 +73,17 @@ STEP_ROLES = (Role.EDITOR, Role.OFFICE)
 PREPARATORY_STEPS = (StepKind.PARTICIPATION, StepKind.EXPERTS, StepKind.RISK, StepKind.LEGALITY)
 
 
-def allowed_actions(decision) -> set[str]:
-    """Names of the transitions possible from the decision's current state."""
+def allowed(obj, table) -> set[str]:
+    """Names of the transitions of `table` possible from the object's current state."""
     return {
         name
-        for name, edges in DECISION_TRANSITIONS.items()
-        if any(source == decision.state for source, _target in edges)
+        for name, edges in table.items()
+        if any(source == obj.state for source, _target in edges)
     }
+
+
+def allowed_actions(decision) -> set[str]:
+    return allowed(decision, DECISION_TRANSITIONS)
 
 
 def _move(obj, table, action, target):
@@ -387,3 +409,421 @@ def withdraw_decision(*, actor, decision, reason) -> Decision:
     if decision.catalogue.state == C.PUBLISHED:
         _pages_changed()
     return decision
+
+
+# ---------------------------------------------------------------- hearings (听证)
+
+H = HearingState
+HEARING_TRANSITIONS = {
+    "create_hearing": {(None, H.DRAFT)},
+    "announce_hearing": {(H.DRAFT, H.ANNOUNCED)},
+    "register_for_hearing": {(H.ANNOUNCED, H.ANNOUNCED)},
+    "select_participants": {(H.ANNOUNCED, H.SELECTED)},
+    "publish_hearing_record": {(H.SELECTED, H.HELD)},
+    "cancel_hearing": {
+        (H.DRAFT, H.CANCELLED),
+        (H.ANNOUNCED, H.CANCELLED),
+        (H.SELECTED, H.CANCELLED),
+    },
+}
+MAX_SEATS = 500
+_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+def _hearing_problems(unit, decision, fields):
+    problems = {}
+    for key, label in (
+        ("subject", "听证事项"),
+        ("description", "听证内容和方案说明"),
+        ("place", "地点"),
+        ("how_to_register", "报名方式和条件"),
+    ):
+        if not (fields.get(key) or "").strip():
+            problems[key] = f"请填写{label}。"
+    seats = fields.get("seats")
+    if not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:
+        problems["seats"] = f"公众参加人名额应为 1 至 {MAX_SEATS} 人。"
+    if fields.get("rule") not in SelectionRule.values:
+        problems["rule"] = "请选择遴选方式。"
+    opens, closes, held_at = (
+        fields.get("registration_opens"),
+        fields.get("registration_closes"),
+        fields.get("held_at"),
+    )
+    if not (opens and closes and held_at):
+        problems["held_at"] = "请填写报名起止日期和举行时间。"
+    elif not opens <= closes < local_date(held_at):
+        problems["registration_closes"] = "报名截止日期应不早于开始日期，并早于举行日期。"
+    elif closes < local_today():
+        problems["registration_closes"] = "报名截止日期已过。"
+    if decision is not None and decision.catalogue.government_id != unit.government_id:
+        problems["decision"] = "只能关联本级政府目录中的决策事项。"
+    return problems
+
+
+@transaction.atomic
+def create_hearing(*, actor, unit, decision=None, **fields) -> Hearing:
+    """An editor of the organising unit drafts the hearing's notice."""
+    require(actor, unit, Role.EDITOR)
+    problems = _hearing_problems(unit, decision, fields)
+    if problems:
+        raise ValidationError(problems)
+    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
+    hearing = Hearing(unit=unit, decision=decision, created_by=actor, **values)
+    hearing.state = None
+    _move(hearing, HEARING_TRANSITIONS, "create_hearing", H.DRAFT)
+    hearing.save()
+    record(actor=actor, action="decisions.create_hearing", target=hearing, to_state=H.DRAFT)
+    return hearing
+
+
+def _locked_hearing(hearing) -> Hearing:
+    return Hearing.objects.select_for_update().select_related("unit").get(pk=hearing.pk)
+
+
+@transaction.atomic
+def announce_hearing(*, actor, hearing) -> Hearing:
+    """A reviewer who did not draft it publishes the notice; registration opens on its date."""
+    hearing = _locked_hearing(hearing)
+    require(actor, hearing.unit, Role.REVIEWER)
+    if not scoping.is_independent(actor, [hearing.created_by_id]):
+        raise PermissionDenied("不能审核发布自己起草的听证公告，请由其他审核人员发布。")
+    if hearing.registration_closes < local_today():
+        raise ValidationError("报名截止日期已过，请修改后再发布。")
+    before = _move(hearing, HEARING_TRANSITIONS, "announce_hearing", H.ANNOUNCED)
+    hearing.announced_on = local_today()
+    hearing.save(update_fields=["state", "announced_on"])
+    record(
+        actor=actor,
+        action="decisions.announce_hearing",
+        target=hearing,
+        from_state=before,
+        to_state=H.ANNOUNCED,
+    )
+    _pages_changed()
+    return hearing
+
+
+@transaction.atomic
+def register_for_hearing(
+    *, hearing, kind, name, phone, organisation="", viewpoint=""
+) -> Registration:
+    """A member of the public registers (no account). One registration per phone number."""
+    hearing = _locked_hearing(hearing)
+    if not hearing.registration_open(local_today()):
+        raise ValidationError("该听证会当前不在报名期内。")
+    problems = {}
+    name, phone = (name or "").strip(), re.sub(r"\s", "", phone or "")
+    if not name:
+        problems["name"] = "请填写姓名。"
+    if not _PHONE.match(phone):
+        problems["phone"] = "请填写正确的手机号码或固定电话（如 0571-87654321）。"
+    if kind not in ParticipantKind.values:
+        problems["kind"] = "请选择报名身份。"
+    if problems:
+        raise ValidationError(problems)
+    phone_hash = lookup_hash(phone)
+    if hearing.registrations.filter(phone_hash=phone_hash).exists():
+        raise ValidationError({"phone": "这个电话号码已经报名，不能重复报名。"})
+    _move(hearing, HEARING_TRANSITIONS, "register_for_hearing", H.ANNOUNCED)
+    count = hearing.registrations.count()
+    registration = Registration.objects.create(
+        hearing=hearing,
+        number=f"{hearing.pk}-{count + 1:04d}",
+        kind=kind,
+        name=name[:50],
+        phone=phone,
+        phone_hash=phone_hash,
+        organisation=(organisation or "").strip()[:200],
+        viewpoint=(viewpoint or "").strip()[:2000],
+        registered_at=local_now(),
+    )
+    record(
+        actor=None,
+        action="decisions.register_for_hearing",
+        target=registration,
+        data={"hearing": hearing.pk, "kind": kind},
+    )
+    return registration
+
+
+@transaction.atomic
+def select_participants(*, actor, hearing, seed="") -> Hearing:
+    """After registration closes: the first `seats` registrations, or a lottery with a seed
+    recorded and published (given, or drawn here) so anyone can re-run the draw."""
+    hearing = _locked_hearing(hearing)
+    require(actor, hearing.unit, Role.EDITOR, Role.REVIEWER)
+    if local_today() <= hearing.registration_closes:
+        raise ValidationError("报名截止后才能确定参加人。")
+    before = _move(hearing, HEARING_TRANSITIONS, "select_participants", H.SELECTED)
+    registrations = list(hearing.registrations.order_by("registered_at", "id"))
+    numbers = [r.number for r in registrations]
+    if hearing.rule == rules.LOTTERY:
+        hearing.seed = (seed or "").strip()[:64] or secrets.token_hex(16)
+        order = rules.draw_order(hearing.seed, numbers)
+    else:
+        order = numbers
+    chosen = set(rules.select(hearing.rule, numbers, hearing.seats, hearing.seed))
+    rank = {number: position for position, number in enumerate(order, 1)}
+    for registration in registrations:
+        registration.selected = registration.number in chosen
+        registration.draw_rank = rank[registration.number]
+    Registration.objects.bulk_update(registrations, ["selected", "draw_rank"])
+    hearing.selected_on = local_today()
+    hearing.save(update_fields=["state", "seed", "selected_on"])
+    record(
+        actor=actor,
+        action="decisions.select_participants",
+        target=hearing,
+        from_state=before,
+        to_state=H.SELECTED,
+        data={
+            "rule": hearing.rule,
+            "seed": hearing.seed,
+            "registrations": numbers,
+            "selected": sorted(chosen),
+        },
+    )
+    _pages_changed()
+    return hearing
+
+
+@transaction.atomic
+def publish_hearing_record(*, actor, hearing, record_text, outcome) -> Hearing:
+    """The record (笔录) and the outcome, published after the hearing; personal numbers in
+    them are refused (mask them first)."""
+    hearing = _locked_hearing(hearing)
+    require(actor, hearing.unit, Role.REVIEWER)
+    if local_date(hearing.held_at) > local_today():
+        raise ValidationError("听证会举行后才能公布笔录。")
+    record_text = _require_text(record_text, "请填写听证笔录。", "record_text")
+    outcome = _require_text(outcome, "请写明听证结果和意见采纳情况。", "outcome")
+    findings = pii.scan_text(record_text, "听证笔录") + pii.scan_text(outcome, "听证结果")
+    if findings:
+        raise ValidationError(
+            "含有未遮蔽的个人信息，请处理后再公布：" + "；".join(f.describe() for f in findings)
+        )
+    before = _move(hearing, HEARING_TRANSITIONS, "publish_hearing_record", H.HELD)
+    hearing.record, hearing.outcome = record_text, outcome
+    hearing.record_published_on = local_today()
+    hearing.save(update_fields=["state", "record", "outcome", "record_published_on"])
+    record(
+        actor=actor,
+        action="decisions.publish_hearing_record",
+        target=hearing,
+        from_state=before,
+        to_state=H.HELD,
+    )
+    _pages_changed()
+    return hearing
+
+
+@transaction.atomic
+def cancel_hearing(*, actor, hearing, reason) -> Hearing:
+    hearing = _locked_hearing(hearing)
+    require(actor, hearing.unit, Role.REVIEWER)
+    reason = _require_text(reason, "请写明取消原因。", "reason")[:300]
+    before = _move(hearing, HEARING_TRANSITIONS, "cancel_hearing", H.CANCELLED)
+    hearing.cancel_reason = reason
+    hearing.save(update_fields=["state", "cancel_reason"])
+    record(
+        actor=actor,
+        action="decisions.cancel_hearing",
+        target=hearing,
+        from_state=before,
+        to_state=H.CANCELLED,
+        reason=reason,
+    )
+    if before != H.DRAFT:
+        _pages_changed()
+    return hearing
+
+
+# ---------------------------------------------------------------- meetings (会议开放)
+
+M = MeetingState
+MEETING_TRANSITIONS = {
+    "create_meeting": {(None, M.DRAFT)},
+    "add_agenda_item": {(M.DRAFT, M.DRAFT), (M.ANNOUNCED, M.ANNOUNCED)},
+    "invite_attendee": {(M.DRAFT, M.DRAFT), (M.ANNOUNCED, M.ANNOUNCED)},
+    "announce_meeting": {(M.DRAFT, M.ANNOUNCED)},
+    "record_meeting_decisions": {(M.ANNOUNCED, M.HELD)},
+    "link_interpretation": {(M.HELD, M.HELD)},
+}
+
+
+@transaction.atomic
+def create_meeting(*, actor, unit, kind, title, held_on, place="") -> Meeting:
+    require(actor, unit, Role.EDITOR)
+    problems = {}
+    if kind not in MeetingKind.values:
+        problems["kind"] = "请选择会议类型。"
+    elif kind == MeetingKind.EXECUTIVE and not unit.is_government:
+        problems["kind"] = "政府常务会议由人民政府召开。"
+    if not (title or "").strip():
+        problems["title"] = "请填写会议名称。"
+    if held_on is None:
+        problems["held_on"] = "请填写召开日期。"
+    if problems:
+        raise ValidationError(problems)
+    meeting = Meeting(
+        unit=unit,
+        kind=kind,
+        title=title.strip(),
+        held_on=held_on,
+        place=(place or "").strip(),
+        created_by=actor,
+    )
+    meeting.state = None
+    _move(meeting, MEETING_TRANSITIONS, "create_meeting", M.DRAFT)
+    meeting.save()
+    record(actor=actor, action="decisions.create_meeting", target=meeting, to_state=M.DRAFT)
+    return meeting
+
+
+def _locked_meeting(meeting) -> Meeting:
+    return Meeting.objects.select_for_update().select_related("unit").get(pk=meeting.pk)
+
+
+@transaction.atomic
+def add_agenda_item(
+    *, actor, meeting, title, decision=None, needs_interpretation=True
+) -> AgendaItem:
+    meeting = _locked_meeting(meeting)
+    require(actor, meeting.unit, Role.EDITOR)
+    title = _require_text(title, "请填写议题。", "title")
+    if decision is not None and decision.catalogue.government_id != meeting.unit.government_id:
+        raise ValidationError({"decision": "只能关联本级政府目录中的决策事项。"})
+    _move(meeting, MEETING_TRANSITIONS, "add_agenda_item", meeting.state)
+    number = (meeting.items.aggregate(m=Max("number"))["m"] or 0) + 1
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        number=number,
+        title=title[:200],
+        decision=decision,
+        needs_interpretation=bool(needs_interpretation),
+    )
+    record(
+        actor=actor,
+        action="decisions.add_agenda_item",
+        target=meeting,
+        from_state=meeting.state,
+        to_state=meeting.state,
+        data={"item": number, "title": item.title, "decision": decision.pk if decision else None},
+    )
+    if meeting.state != M.DRAFT:
+        _pages_changed()
+    return item
+
+
+@transaction.atomic
+def invite_attendee(*, actor, meeting, kind, name, organisation="") -> Attendee:
+    """Invite a member of the public, an expert or a journalist to attend (列席)."""
+    meeting = _locked_meeting(meeting)
+    require(actor, meeting.unit, Role.EDITOR)
+    if kind not in AttendeeKind.values:
+        raise ValidationError({"kind": "请选择身份。"})
+    name = _require_text(name, "请填写姓名。", "name")
+    if kind != AttendeeKind.PUBLIC and not (organisation or "").strip():
+        raise ValidationError({"organisation": "请填写专家或媒体的单位。"})
+    _move(meeting, MEETING_TRANSITIONS, "invite_attendee", meeting.state)
+    attendee = Attendee.objects.create(
+        meeting=meeting, kind=kind, name=name[:50], organisation=(organisation or "").strip()
+    )
+    record(
+        actor=actor,
+        action="decisions.invite_attendee",
+        target=meeting,
+        from_state=meeting.state,
+        to_state=meeting.state,
+        data={"kind": kind},
+    )
+    if meeting.state != M.DRAFT:
+        _pages_changed()
+    return attendee
+
+
+@transaction.atomic
+def announce_meeting(*, actor, meeting) -> Meeting:
+    """A reviewer who did not draft it publishes the agenda and the invited."""
+    meeting = _locked_meeting(meeting)
+    require(actor, meeting.unit, Role.REVIEWER)
+    if not scoping.is_independent(actor, [meeting.created_by_id]):
+        raise PermissionDenied("不能审核发布自己起草的会议议题，请由其他审核人员发布。")
+    if not meeting.items.exists():
+        raise ValidationError("请先添加会议议题。")
+    before = _move(meeting, MEETING_TRANSITIONS, "announce_meeting", M.ANNOUNCED)
+    meeting.announced_on = local_today()
+    meeting.save(update_fields=["state", "announced_on"])
+    record(
+        actor=actor,
+        action="decisions.announce_meeting",
+        target=meeting,
+        from_state=before,
+        to_state=M.ANNOUNCED,
+    )
+    _pages_changed()
+    return meeting
+
+
+@transaction.atomic
+def record_meeting_decisions(*, actor, meeting, outcomes) -> Meeting:
+    """After the meeting, a reviewer publishes what was decided on each item
+    (`outcomes`: {item number: text}); every item needs one."""
+    meeting = _locked_meeting(meeting)
+    require(actor, meeting.unit, Role.REVIEWER)
+    if meeting.held_on > local_today():
+        raise ValidationError("会议召开后才能公布会议决定。")
+    items = list(meeting.items.all())
+    texts = {int(k): (v or "").strip() for k, v in (outcomes or {}).items()}
+    missing = [str(i.number) for i in items if not texts.get(i.number)]
+    if missing:
+        raise ValidationError(f"请填写第 {'、'.join(missing)} 项议题的会议决定。")
+    before = _move(meeting, MEETING_TRANSITIONS, "record_meeting_decisions", M.HELD)
+    for item in items:
+        item.outcome = texts[item.number]
+    AgendaItem.objects.bulk_update(items, ["outcome"])
+    meeting.results_on = local_today()
+    meeting.save(update_fields=["state", "results_on"])
+    record(
+        actor=actor,
+        action="decisions.record_meeting_decisions",
+        target=meeting,
+        from_state=before,
+        to_state=M.HELD,
+        data={"items": len(items)},
+    )
+    _pages_changed()
+    return meeting
+
+
+@transaction.atomic
+def link_interpretation(*, actor, meeting, item, document) -> AgendaItem:
+    """Link the interpretation released for an item's decision: a published document of the
+    meeting's unit. Its publication date is kept; the platform flags an item whose
+    interpretation is missing one working day after the meeting (`rules`)."""
+    meeting = _locked_meeting(meeting)
+    require(actor, meeting.unit, Role.EDITOR, Role.REVIEWER)
+    item = meeting.items.select_for_update().get(pk=item.pk)
+    if (
+        document is None
+        or not scoping.linkable_documents(meeting.unit).filter(pk=document.pk).exists()
+    ):
+        raise ValidationError({"document": "请选择本单位发布的解读。"})
+    if not document.is_published:
+        raise ValidationError({"document": "该解读尚未发布。"})
+    _move(meeting, MEETING_TRANSITIONS, "link_interpretation", M.HELD)
+    item.interpretation = document
+    item.interpreted_on = local_date(document.first_published_at or document.published_at)
+    item.save(update_fields=["interpretation", "interpreted_on"])
+    late = rules.interpretation_late(current_calendar(), meeting.held_on, item.interpreted_on)
+    record(
+        actor=actor,
+        action="decisions.link_interpretation",
+        target=meeting,
+        from_state=M.HELD,
+        to_state=M.HELD,
+        data={"item": item.number, "document": document.pk, "late": late},
+    )
+    _pages_changed()
+    return item

@@ -27,6 +27,7 @@ DEFAULTS = [
     ("unfulfilled_catalogue", "标准目录事项未履行", 1, 20, None, None, "", ""),
     ("late_work_point", "工作要点任务逾期未完成", 2, 20, None, None, "", ""),
     ("stale_guide", "公开工作机构变更后指南未更新", 3, 3, None, None, "", ""),
+    ("meeting_interpretation", "会议决定未及时发布解读", 2, 20, None, None, "", ""),
 ]
 
 

@@ -243,6 +243,25 @@ def late_work_points(indicator, units, today):
     ]
 
 
+def meeting_interpretation(indicator, units, today):
+    """Decisions of open meetings (会议开放) without their interpretation once one working day
+    has passed since the meeting (they are to be interpreted the same day)."""
+    from gongkai.decisions.services import missing_interpretations
+
+    return [
+        Problem(
+            item.meeting.unit_id,
+            f"meeting-item:{item.pk}",
+            f"{item.meeting.title}第{item.number}项议题“{item.title}”的会议决定未发布解读"
+            f"（应于{due:%Y-%m-%d}前发布）",
+            due + _DAY,
+            reverse("console-decisions:meeting", args=[item.meeting_id]),
+            (today - due).days,
+        )
+        for item, due in missing_interpretations(units, today)
+    ]
+
+
 # A change of these is a change of the working body or its contacts, which the guide states.
 WORKING_BODY_FIELDS = {
     "body_name",
@@ -309,5 +328,6 @@ LIVE_RULES = {
     "unfulfilled_catalogue": unfulfilled_catalogue,
     "late_work_point": late_work_points,
     "stale_guide": stale_guide,
+    "meeting_interpretation": meeting_interpretation,
 }
 STORED_ONLY = {"broken_link"}

@@ -8,7 +8,7 @@ listings, the console, the API) are not here and are always answered by the appl
 
 from django.urls import reverse
 
-from gongkai.decisions.models import Catalogue
+from gongkai.decisions.models import Catalogue, Hearing, Meeting
 from gongkai.decisions.models import Decision as MajorDecision
 from gongkai.lists.models import ListVersion, PublicList
 from gongkai.lists.schemas import SCHEMAS as LIST_SCHEMAS
@@ -92,9 +92,19 @@ def list_unit_pages(code: str) -> list[str]:
 
 
 def decision_pages() -> list[str]:
-    """决策公开: the index, each published catalogue of major decisions and each decision in it.
-    Their changes enqueue the site subject (few pages, changed rarely)."""
-    pages = [reverse("decisions:index")]
+    """决策公开: the index, each published catalogue of major decisions and each decision in it,
+    the hearings and the open meetings (a hearing's registration form is not: it answers
+    whether registration is open today). Their changes enqueue the site subject (few pages,
+    changed rarely)."""
+    pages = [
+        reverse("decisions:index"),
+        reverse("decisions:hearings"),
+        reverse("decisions:meetings"),
+    ]
+    for pk in Hearing.objects.published().values_list("pk", flat=True):
+        pages.append(reverse("decisions:hearing", args=[pk]))
+    for pk in Meeting.objects.published().values_list("pk", flat=True):
+        pages.append(reverse("decisions:meeting", args=[pk]))
     for code, year in Catalogue.objects.published().values_list("government__code", "year"):
         pages.append(reverse("decisions:catalogue", args=[code, year]))
     decisions = MajorDecision.objects.published().values_list(
@@ -184,6 +194,10 @@ def _document_affected(document_id: int) -> set[str]:
     linked = MajorDecision.objects.published().filter(document_id__in=related | {document_id})
     for key in linked.values_list("catalogue__government__code", "catalogue__year", "number"):
         pages.add(reverse("decisions:decision", args=list(key)))
+    # A meeting's page names the interpretations of its decisions.
+    meetings = Meeting.objects.published().filter(items__interpretation_id=document_id)
+    for pk in meetings.values_list("pk", flat=True).distinct():
+        pages.add(reverse("decisions:meeting", args=[pk]))
     return pages
 
 

@@ -15,6 +15,7 @@ DEMO_APPS = (
     "reports",
     "lists",
     "enforcement",
+    "decisions",
     "oversight",
 )
 

@@ -56,8 +56,9 @@ def test_a_decision_published_after_the_deadline_is_flagged(
 
 
 def test_a_natural_persons_data_is_masked_and_an_enterprises_is_not(
-    known_calendar, unit_a, editor_a, reviewer_a, client
+    known_calendar, unit_a, editor_a, reviewer_a, client, at
 ):
+    at(2026, 9, 30)
     person = services.publish(actor=reviewer_a, decision=_register(editor_a, unit_a))
     firm = _register(
         editor_a,
@@ -77,7 +78,8 @@ def test_a_natural_persons_data_is_masked_and_an_enterprises_is_not(
     assert "王小明" not in listing
 
 
-def test_the_person_who_registered_cannot_publish(known_calendar, unit_a, editor_a):
+def test_the_person_who_registered_cannot_publish(known_calendar, unit_a, editor_a, at):
+    at(2026, 9, 30)
     MembershipFactory(user=editor_a, unit=unit_a, role="reviewer")
     decision = _register(editor_a, unit_a)
     with pytest.raises(PermissionDenied):
@@ -104,8 +106,9 @@ def test_revoked_and_expired_decisions_leave_the_site(
 
 
 def test_another_units_staff_cannot_publish_or_revoke(
-    known_calendar, unit_a, editor_a, reviewer_a, reviewer_b, client_of
+    known_calendar, unit_a, editor_a, reviewer_a, reviewer_b, client_of, at
 ):
+    at(2026, 9, 30)
     draft = _register(editor_a, unit_a)
     client = client_of(reviewer_b)
     assert client.post(reverse("console-enforcement:publish", args=[draft.pk])).status_code == 404
@@ -176,8 +179,9 @@ def test_the_report_drill_down_lists_the_decisions_counted(
 
 
 def test_the_api_and_the_feed_show_the_party_masked(
-    known_calendar, unit_a, editor_a, reviewer_a, client
+    known_calendar, unit_a, editor_a, reviewer_a, client, at
 ):
+    at(2026, 9, 30)
     decision = services.publish(actor=reviewer_a, decision=_register(editor_a, unit_a))
     found = client.get("/api/v1/enforcement-decisions", {"kind": "penalty"}).json()
     assert [(d["number"], d["party"], d["party_identifier"]) for d in found] == [

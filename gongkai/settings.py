@@ -116,6 +116,9 @@ INSTALLED_APPS = [
     "ninja",
     "axes",
     "django_otp",
+    # django-otp's own TOTP and static devices kept their secrets in the clear; they stay
+    # installed only so that accounts' migration 0006 can move old rows out of their (now
+    # empty) tables. The devices in use are accounts.AuthenticatorDevice and RecoveryDevice.
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "gongkai.core",
@@ -257,9 +260,7 @@ if PRODUCTION and not SECOND_FACTOR_FOR_ALL_STAFF:
 # LOGIN_LOCKOUT_MINUTES; counted by core.throttle's shared counter, not django-otp's own
 # per-device delay, so one mechanism limits every guess.
 SECOND_FACTOR_FAILURE_LIMIT = env_int("SECOND_FACTOR_FAILURE_LIMIT", 5)
-OTP_TOTP_THROTTLE_FACTOR = 0
-OTP_STATIC_THROTTLE_FACTOR = 0
-OTP_TOTP_ISSUER = SITE_NAME
+OTP_TOTP_ISSUER = SITE_NAME  # the name an authenticator app shows beside the code
 # Development only: the demo's accounts that need a second factor are enrolled with this TOTP
 # secret (base32), which `manage.py demo_logins` prints. A secret everyone knows is no factor,
 # so production refuses it.

@@ -1,6 +1,8 @@
 """The second factor of staff sign-in: a TOTP code (RFC 6238, any authenticator app) after the
-password, or one of ten single-use recovery codes. Built on django-otp's devices: a confirmed
-TOTPDevice is the enrolment, a StaticDevice holds the recovery codes.
+password, or one of ten single-use recovery codes. Built on django-otp's Device (its
+middleware and login keep the session's verified device): a confirmed AuthenticatorDevice is
+the enrolment, its secret encrypted at rest; a RecoveryDevice holds the recovery codes, kept
+only as keyed hashes (accounts.models).
 
 Who must give one (`required`): the three administrators always, in every environment; every
 staff account when SECOND_FACTOR_FOR_ALL_STAFF is on (whenever DEBUG is off, and always in
@@ -11,6 +13,7 @@ Wrong codes are limited per account and per client address by core.throttle's sh
 like wrong passwords, and every attempt is an audit event. Only the security administrator
 resets another person's factor (never their own); the person then enrols again at sign-in."""
 
+import secrets
 from base64 import b32decode, b32encode
 from binascii import hexlify
 from dataclasses import dataclass
@@ -20,14 +23,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai.audit.services import record
 from gongkai.core import throttle
 from gongkai.core.clock import local_now
 
 from . import scoping
+from .models import AuthenticatorDevice, RecoveryCode, RecoveryDevice, recovery_code_digest
 from .permissions import has_any_role
 from .roles import ADMINISTRATOR_ROLES
 
@@ -44,7 +46,7 @@ class TooManyAttempts(ValidationError):
 
 @dataclass(frozen=True)
 class Enrolment:
-    device: TOTPDevice
+    device: AuthenticatorDevice
     secret: str  # base32, for people who type it in instead of scanning
     uri: str  # otpauth:// URI the QR code carries
 
@@ -64,20 +66,20 @@ def required(user) -> bool:
 
 
 def is_enrolled(user) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return AuthenticatorDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def enrolled_among(users) -> set[int]:
     """The ids of those of `users` who have enrolled (one query for a page of accounts)."""
     return set(
-        TOTPDevice.objects.filter(user__in=list(users), confirmed=True).values_list(
+        AuthenticatorDevice.objects.filter(user__in=list(users), confirmed=True).values_list(
             "user_id", flat=True
         )
     )
 
 
 def recovery_codes_left(user) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return RecoveryCode.objects.filter(device__user=user, device__confirmed=True).count()
 
 
 # ---------------------------------------------------------------- enrolment
@@ -90,15 +92,15 @@ def start_enrolment(user, *, secret: str = "") -> Enrolment:
     for the demo's printed secret only."""
     if is_enrolled(user):
         raise ValidationError("该账号已设置动态口令；如需更换，请联系安全管理员重置。")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    device = AuthenticatorDevice.objects.filter(user=user, confirmed=False).first()
     if secret:
         key = hexlify(b32decode(secret)).decode()
         if device is None:
-            device = TOTPDevice(user=user, name=DEVICE_NAME, confirmed=False)
+            device = AuthenticatorDevice(user=user, name=DEVICE_NAME, confirmed=False)
         device.key = key
         device.save()
     elif device is None:
-        device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+        device = AuthenticatorDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
     return Enrolment(device=device, secret=base32_secret(device), uri=device.config_url)
 
 
@@ -114,8 +116,9 @@ def qr_svg(uri: str) -> str:
 @transaction.atomic
 def confirm_enrolment(*, user, code: str, address: str | None = None) -> list[str]:
     """Confirm the pending device with a code from the app; returns the recovery codes, shown
-    once (they are kept only as django-otp stores them, and each works once)."""
-    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+    once (they are kept only as keyed hashes, and each works once)."""
+    pending = AuthenticatorDevice.objects.select_for_update().filter(user=user, confirmed=False)
+    device = pending.first()
     if device is None or is_enrolled(user):
         raise ValidationError("没有待确认的动态口令设置，请重新开始。")
     # Nothing to guess here (the person holds the secret on this very page), so no throttle.
@@ -133,11 +136,18 @@ def confirm_enrolment(*, user, code: str, address: str | None = None) -> list[st
     return codes
 
 
+def new_recovery_code() -> str:
+    """Eight base32 letters and digits (40 random bits), lower case, as django-otp makes them."""
+    return b32encode(secrets.token_bytes(5)).decode().lower()
+
+
 def _new_recovery_codes(user) -> list[str]:
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name=RECOVERY_NAME, confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
+    RecoveryDevice.objects.filter(user=user).delete()
+    device = RecoveryDevice.objects.create(user=user, name=RECOVERY_NAME, confirmed=True)
+    codes = [new_recovery_code() for _ in range(RECOVERY_CODE_COUNT)]
+    RecoveryCode.objects.bulk_create(
+        [RecoveryCode(device=device, digest=recovery_code_digest(user.pk, c)) for c in codes]
+    )
     return codes
 
 
@@ -166,7 +176,7 @@ def verify(*, user, code: str, address: str | None = None):
         )
         raise ValidationError({"code": WRONG_CODE_MESSAGE})
     _give_back(user, address)
-    recovery = isinstance(device, StaticDevice)
+    recovery = isinstance(device, RecoveryDevice)
     record(
         actor=user,
         action="auth.second_factor",
@@ -181,12 +191,13 @@ def _matching_device(user, code):
     with transaction.atomic():
         digits = _digits(code)
         if digits.isdigit() and len(digits) == 6:
-            for device in TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True):
+            devices = AuthenticatorDevice.objects.select_for_update()
+            for device in devices.filter(user=user, confirmed=True):
                 if device.verify_token(digits):
                     return device
         token = code.replace("-", "").replace(" ", "").lower()
         if token:
-            for device in StaticDevice.objects.select_for_update().filter(
+            for device in RecoveryDevice.objects.select_for_update().filter(
                 user=user, confirmed=True
             ):
                 if device.verify_token(token):  # deletes the code: it works once
@@ -230,8 +241,8 @@ def reset(*, actor, user) -> None:
         if user.pk == actor.pk and has_any_role(actor, *ADMINISTRATOR_ROLES):
             raise PermissionDenied("不能重置自己的动态口令，请由另一位安全管理员办理。")
         raise PermissionDenied("只有安全管理员可以重置他人的动态口令。")
-    removed = TOTPDevice.objects.filter(user=user).delete()[0]
-    StaticDevice.objects.filter(user=user).delete()
+    removed = AuthenticatorDevice.objects.filter(user=user).delete()[0]
+    RecoveryDevice.objects.filter(user=user).delete()
     record(actor=actor, action="auth.second_factor_reset", target=user, data={"devices": removed})
 
 
@@ -255,5 +266,5 @@ def enrol_demo_account(user) -> bool:
     confirm_enrolment(user=user, code=current_code(secret))
     # A code works once; the demo's printed current code must still work at the first sign-in
     # (the secret is public anyway).
-    TOTPDevice.objects.filter(user=user).update(last_t=-1)
+    AuthenticatorDevice.objects.filter(user=user).update(last_t=-1)
     return True

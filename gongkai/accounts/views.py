@@ -19,6 +19,7 @@ from gongkai.core import throttle
 from gongkai.core.forms import apply_errors
 
 from . import scoping, second_factor
+from .models import RecoveryDevice
 from .permissions import require_any_role
 from .roles import Role
 
@@ -71,7 +72,7 @@ def verify(request):
             apply_errors(form, error)
         else:
             _verified(request, device)
-            if device.persistent_id.startswith("otp_static"):
+            if isinstance(device, RecoveryDevice):
                 left = second_factor.recovery_codes_left(user)
                 messages.warning(request, f"您使用了一个恢复码，还剩 {left} 个。")
             return redirect(_next(request))

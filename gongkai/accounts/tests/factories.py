@@ -53,15 +53,15 @@ def sign_in(client, user):
     that needs it, the second factor — the session holds the verified device exactly as
     django_otp.login leaves it after a right code. The rule itself is never relaxed."""
     from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from gongkai.accounts import second_factor
+    from gongkai.accounts.models import AuthenticatorDevice
 
     client.force_login(user)
     if second_factor.required(user):
         if not second_factor.is_enrolled(user):
             enrol_second_factor(user)
-        device = TOTPDevice.objects.get(user=user, confirmed=True)
+        device = AuthenticatorDevice.objects.get(user=user, confirmed=True)
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()

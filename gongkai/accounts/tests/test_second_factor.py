@@ -4,6 +4,7 @@ the security administrator resets a factor, never their own; production refuses 
 
 import base64
 import datetime
+import importlib
 import io
 import os
 import re
@@ -12,11 +13,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.apps import apps as django_apps
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 from gongkai.accounts import second_factor
+from gongkai.accounts.models import AuthenticatorDevice, recovery_code_digest
 from gongkai.accounts.tests.factories import (
     PASSWORD,
     TOTP_SECRET,
@@ -24,6 +28,7 @@ from gongkai.accounts.tests.factories import (
     enrol_second_factor,
 )
 from gongkai.audit.models import AuditEvent
+from gongkai.core.crypto import decrypt_text
 
 pytestmark = pytest.mark.django_db
 
@@ -266,6 +271,135 @@ def test_a_recovery_code_works_once(client, auditadmin):
     response = client.post(VERIFY, {"code": codes[0]})
     assert response.status_code == 200 and "不正确" in response.content.decode()
     assert client.post(VERIFY, {"code": codes[1]}).status_code == 302
+
+
+# ---------------------------------------------------------------- secrets at rest (等保: 鉴别数据)
+
+# Fixed (xdist collects the same ids on every worker); real in form: 32 random bytes each.
+OLD_KEY = "eHbbQ8yWzKnJ7m1cPq0e5Z1Vt6A3rT9uL2oF4gH8sWk="
+NEW_KEY = "Zk3pR7sT1vX9yB2nM5qW8eA4cD6fH0jL3gK7uP1oI9E="
+SECRET_HEX = base64.b32decode(TOTP_SECRET).hex()
+
+
+def _column(sql, *params):
+    """What the database itself holds, read past the models (as a stolen dump would be)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _everything_stored(user):
+    keys = _column("SELECT key FROM accounts_authenticatordevice WHERE user_id = %s", user.pk)
+    digests = _column(
+        "SELECT c.digest FROM accounts_recoverycode c JOIN accounts_recoverydevice d"
+        " ON c.device_id = d.id WHERE d.user_id = %s",
+        user.pk,
+    )
+    return keys, digests
+
+
+def test_the_database_holds_neither_the_secret_nor_the_recovery_codes(sysadmin):
+    codes = enrol_second_factor(sysadmin)
+    keys, digests = _everything_stored(sysadmin)
+    assert len(keys) == 1 and len(digests) == len(codes)
+    stored = " ".join(keys + digests).lower()
+    for clear in (SECRET_HEX, TOTP_SECRET.lower(), *codes):
+        assert clear.lower() not in stored
+    assert decrypt_text(keys[0]) == SECRET_HEX  # the secret is encrypted with the data key
+    # django-otp's own tables, which kept both in the clear, are not used.
+    for table in ("otp_totp_totpdevice", "otp_static_statictoken"):
+        assert _column(f"SELECT COUNT(*) FROM {table}") == [0]  # noqa: S608
+
+
+def test_a_recovery_code_is_a_keyed_hash_bound_to_its_account(sysadmin, secadmin, settings):
+    codes = enrol_second_factor(sysadmin)
+    _, digests = _everything_stored(sysadmin)
+    assert recovery_code_digest(sysadmin.pk, codes[0]) in digests
+    # Another account's code, or the same code under another key, is no match.
+    assert recovery_code_digest(secadmin.pk, codes[0]) not in digests
+    settings.LOOKUP_HASH_KEY = OLD_KEY
+    assert recovery_code_digest(sysadmin.pk, codes[0]) not in digests
+    enrol_second_factor(secadmin)
+    with pytest.raises(ValidationError):
+        second_factor.verify(user=secadmin, code=codes[0])
+
+
+def test_after_a_key_rotation_the_secret_opens_only_with_the_new_key_and_codes_still_work(
+    client, sysadmin, settings, time_machine
+):
+    settings.DATA_ENCRYPTION_KEY, settings.DATA_ENCRYPTION_OLD_KEYS = OLD_KEY, []
+    codes = enrol_second_factor(sysadmin)
+    settings.DATA_ENCRYPTION_KEY, settings.DATA_ENCRYPTION_OLD_KEYS = NEW_KEY, [OLD_KEY]
+    out = io.StringIO()
+    call_command("rotate_encryption_key", stdout=out)
+    assert "accounts.AuthenticatorDevice.key：1 行" in out.getvalue()
+
+    settings.DATA_ENCRYPTION_OLD_KEYS = []  # the old key is gone
+    (key,), _ = _everything_stored(sysadmin)
+    assert decrypt_text(key) == SECRET_HEX
+    _later(time_machine)
+    _password(client, sysadmin)
+    assert client.post(VERIFY, {"code": _code()}).status_code == 302
+    client.post(reverse("console:logout"))
+    _password(client, sysadmin)
+    assert client.post(VERIFY, {"code": codes[0]}).status_code == 302
+
+    settings.DATA_ENCRYPTION_KEY = OLD_KEY  # and nothing is left under the old key
+    with pytest.raises(ValueError, match="无法解密"):
+        decrypt_text(key)
+
+
+def test_the_migration_encrypts_old_secrets_and_hashes_old_codes_leaving_nothing_clear(
+    client, sysadmin, time_machine
+):
+    """Accounts enrolled before the secrets were protected (django-otp's own devices) keep
+    their authenticator app and their unused recovery codes; nothing clear is left behind."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=sysadmin, name="动态口令", key=SECRET_HEX, last_t=7)
+    old = StaticDevice.objects.create(user=sysadmin, name="恢复码")
+    codes = ["abcdefgh", "ijklmnop"]
+    for code in codes:
+        StaticToken.objects.create(device=old, token=code)
+
+    migration = importlib.import_module(
+        "gongkai.accounts.migrations.0006_second_factor_secrets_protected"
+    )
+    migration.protect_second_factor(django_apps, None)
+
+    assert not TOTPDevice.objects.exists() and not StaticToken.objects.exists()
+    assert not StaticDevice.objects.exists()
+    keys, digests = _everything_stored(sysadmin)
+    stored = " ".join(keys + digests)
+    assert SECRET_HEX not in stored and not any(code in stored for code in codes)
+    assert decrypt_text(keys[0]) == SECRET_HEX
+    assert AuthenticatorDevice.objects.get(user=sysadmin).last_t == 7
+    assert second_factor.is_enrolled(sysadmin)
+    assert second_factor.recovery_codes_left(sysadmin) == 2
+
+    _later(time_machine)
+    _password(client, sysadmin)
+    assert client.post(VERIFY, {"code": _code()}).status_code == 302
+    client.post(reverse("console:logout"))
+    _password(client, sysadmin)
+    assert client.post(VERIFY, {"code": codes[1]}).status_code == 302
+    client.post(reverse("console:logout"))
+    _password(client, sysadmin)
+    assert client.post(VERIFY, {"code": codes[1]}).status_code == 200  # once only
+
+
+def test_no_code_uses_django_otps_own_devices_any_more():
+    """Their tables keep secrets in the clear: only the migration that empties them names them."""
+    package = ROOT / "gongkai"
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in package.rglob("*.py")
+        if "migrations" not in path.parts
+        and path.name != "test_second_factor.py"
+        and re.search(r"otp_(totp|static)\.models|get_model\(\s*.otp_", path.read_text())
+    ]
+    assert offenders == []
 
 
 # ---------------------------------------------------------------- reset

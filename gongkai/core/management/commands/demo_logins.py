@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai.accounts import second_factor
 from gongkai.accounts.demo import DEMO_LOGINS, DEMO_PASSWORD
+from gongkai.accounts.models import AuthenticatorDevice
 
 
 class Command(BaseCommand):
@@ -12,9 +12,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         secret = settings.SECOND_FACTOR_DEMO_SECRET
-        enrolled = set(
-            TOTPDevice.objects.filter(confirmed=True).values_list("user__username", flat=True)
-        )
+        confirmed = AuthenticatorDevice.objects.filter(confirmed=True)
+        enrolled = set(confirmed.values_list("user__username", flat=True))
         for username, label in DEMO_LOGINS:
             mark = " *" if username in enrolled else ""
             self.stdout.write(f"  {username:<16} {label}{mark}")

@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "gongkai.lists",
     "gongkai.enforcement",
     "gongkai.decisions",
+    "gongkai.participation",
     "gongkai.operations",
     "gongkai.portal",
     "gongkai.console",

@@ -19,6 +19,7 @@ DOMAIN_APPS = (
     "lists",
     "enforcement",
     "decisions",
+    "participation",
 )
 
 

@@ -263,6 +263,37 @@ def work_reminders(user):
     from gongkai.oversight.models import WorkReminder
 
     return WorkReminder.objects.filter(user=user, task__unit__in=work_units(user))
+def consultations(user, *roles):
+    """Consultations on drafts (drafts included) of the user's units."""
+    from gongkai.participation.models import Consultation
+
+    return Consultation.objects.filter(unit__in=work_units(user, *roles))
+
+
+def consultation_comments(user, *roles):
+    """Comments on the consultations of the user's units (personal data shown masked)."""
+    from gongkai.participation.models import Comment
+
+    return Comment.objects.filter(consultation__in=consultations(user, *roles))
+
+
+def comment_groups(user, *roles):
+    from gongkai.participation.models import CommentGroup
+
+    return CommentGroup.objects.filter(consultation__in=consultations(user, *roles))
+
+
+def stakeholders(user, *roles):
+    """The representative enterprises and associations the user's units consult."""
+    from gongkai.participation.models import Stakeholder
+
+    return Stakeholder.objects.filter(unit__in=work_units(user, *roles))
+
+
+def invitations(user, *roles):
+    from gongkai.participation.models import Invitation
+
+    return Invitation.objects.filter(consultation__in=consultations(user, *roles))
 
 
 # ---------------------------------------------------------------- accounts

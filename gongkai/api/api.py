@@ -15,6 +15,7 @@ API_APPS = (
     "reports",
     "lists",
     "decisions",
+    "participation",
 )
 
 api = NinjaAPI(

@@ -3,6 +3,7 @@ instead of action codes. The audit trail itself keeps the codes; this is how the
 them out. An action not listed here still reads as a sentence, with its code in brackets."""
 
 from gongkai.applications.models import Status as ApplicationStatus
+from gongkai.participation.models import ConsultationStatus, Disposition, Moderation
 from gongkai.publishing.models import DocumentState, RevisionStatus, Validity
 from gongkai.reports.models import ReportStatus
 
@@ -126,6 +127,18 @@ VERBS = {
     "decisions.announce_meeting": "审核发布了会议议题",
     "decisions.record_meeting_decisions": "公布了会议决定",
     "decisions.link_interpretation": "关联了会议决定的解读",
+    "participation.create": "起草了征求意见",
+    "participation.attach": "添加了征求意见草案附件",
+    "participation.open": "发布了征求意见",
+    "participation.comment": "收到了公众对草案的意见",
+    "participation.show": "审核公开了意见",
+    "participation.hide": "决定不予公开意见",
+    "participation.regroup": "调整了意见分组",
+    "participation.dispose": "答复了一组意见",
+    "participation.close": "办结了征求意见并公布意见采纳情况",
+    "participation.stakeholder": "将企业或行业协会商会列入征求意见名单",
+    "participation.invite": "邀请企业或行业协会商会提出意见",
+    "participation.stakeholder_comment": "登记了受邀对象的意见",
 }
 ALERTS = "publishing.alert."
 
@@ -142,6 +155,10 @@ DECISION_STATES = {
 }
 
 STATES = {
+    # Consultations' states first: the older apps' labels win where a code is shared.
+    **dict(ConsultationStatus.choices),
+    **dict(Moderation.choices),
+    **dict(Disposition.choices),
     **DECISION_STATES,
     **dict(ApplicationStatus.choices),
     **dict(DocumentState.choices),

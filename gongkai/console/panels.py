@@ -17,6 +17,7 @@ PANEL_APPS = (
     "oversight",
     "lists",
     "decisions",
+    "participation",
     "units",
     "accounts",
 )

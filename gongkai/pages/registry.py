@@ -114,6 +114,22 @@ def decision_pages() -> list[str]:
     return pages
 
 
+def consultation_pages(code: str) -> list[str]:
+    """The consultations' list and the pages of a unit's published consultations (the draft,
+    its comment groups and, once closed, the feedback report). The comment form is dynamic."""
+    return [reverse("participation:list"), *consultation_unit_pages(code)]
+
+
+def consultation_unit_pages(code: str) -> list[str]:
+    from gongkai.participation.models import Consultation
+
+    pages = []
+    found = Consultation.objects.published().filter(unit__code=code)
+    for pk in found.values_list("pk", flat=True).order_by("pk"):
+        pages.append(reverse("participation:detail", args=[pk]))
+    return pages
+
+
 def document_pages(document_id: int) -> list[str]:
     return [
         reverse("publishing:document", args=[document_id]),
@@ -138,6 +154,8 @@ def all_pages() -> list[str]:
     for code in Unit.objects.active().values_list("code", flat=True):
         pages += unit_pages(code)
         pages += list_unit_pages(code)
+        pages += consultation_unit_pages(code)
+    pages.append(reverse("participation:list"))
     for code, year in AnnualReport.objects.published().values_list("unit__code", "year"):
         pages.append(report_page(code, year))
     for document_id in Document.objects.public().values_list("id", flat=True).order_by("id"):
@@ -174,6 +192,8 @@ def _document_affected(document_id: int) -> set[str]:
     pages.update(site_pages())
     for code in [document.unit.code, *document.co_issuers.values_list("code", flat=True)]:
         pages.update(unit_pages(code))
+    # A consultation's page links its final document once that is published.
+    pages.update(consultation_pages(document.unit.code))
     if document.statutory_category:
         pages.add(category_feed(document.statutory_category))
     # Pages of related documents name this one: the interpreted policy lists its
@@ -214,6 +234,8 @@ def _unit_affected(unit_id: int) -> set[str]:
     pages.add(report_index_page())
     # Publishing a list enqueues its unit: its list pages and the lists' shared pages.
     pages |= set(list_site_pages()) | set(list_unit_pages(unit.code))
+    # A consultation's change enqueues its unit: the list and the unit's consultations.
+    pages |= set(consultation_pages(unit.code))
     for document_id in Document.objects.public().filter(unit=unit).values_list("id", flat=True):
         pages.update(document_pages(document_id))
     for year in AnnualReport.objects.public().filter(unit=unit).values_list("year", flat=True):

@@ -143,6 +143,11 @@ SCOPED_MODELS = {
     "Meeting",
     "AgendaItem",
     "Attendee",
+    "Consultation",
+    "Comment",
+    "CommentGroup",
+    "Stakeholder",
+    "Invitation",
 }
 PUBLIC_SCOPES = {"published", "public", "in_force_on", "plans_in_force_on", "not_yet_in_force_on"}
 INTERFACE_MODULES = ("views.py", "console_views.py", "api.py", "forms.py", "dashboard.py")

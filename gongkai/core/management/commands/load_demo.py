@@ -17,6 +17,7 @@ DEMO_APPS = (
     "enforcement",
     "decisions",
     "oversight",
+    "participation",
 )
 
 

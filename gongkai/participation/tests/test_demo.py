@@ -1,0 +1,32 @@
+import io
+
+import pytest
+
+from gongkai.participation import demo
+from gongkai.participation.models import Consultation, ConsultationStatus, Invitation
+
+
+@pytest.fixture
+def demo_district(db, known_calendar):
+    from gongkai.accounts import demo as accounts_demo
+    from gongkai.units import demo as units_demo
+
+    for module in (units_demo, accounts_demo):
+        module.load(io.StringIO())
+
+
+def test_a_year_of_consultations_open_processing_and_closed(demo_district):
+    demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    found = Consultation.objects.all()
+    assert found.count() == len(demo.CONSULTATIONS)
+    closed = found.filter(status=ConsultationStatus.CLOSED)
+    assert closed.count() == 4
+    for consultation in closed:
+        stats = consultation.statistics()
+        assert stats["undecided"] == 0 and stats["groups"] >= 2
+    mass = found.get(title__startswith="东岚区老旧小区加装电梯")
+    assert max(g.comments.count() for g in mass.groups.all()) == 14
+    processing = found.get(title__startswith="东岚区户外广告")
+    assert processing.status == ConsultationStatus.OPEN and processing.statistics()["undecided"]
+    assert Invitation.objects.filter(comments__isnull=False).count() == 3

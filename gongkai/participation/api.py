@@ -12,7 +12,7 @@ from gongkai.core import throttle
 from gongkai.core.clock import local_today
 
 from . import workflow
-from .models import Audience, Consultation, Disposition, Moderation
+from .models import Audience, Consultation, ConsultationStatus, Disposition, Moderation
 from .views import THROTTLE, THROTTLED
 
 router = Router(tags=["意见征集"])
@@ -30,7 +30,7 @@ class ConsultationOut(Schema):
     short_period_reason: str
     audiences: list[choice(Audience.choices, "重点征求对象")]
     accepting_comments: bool
-    status: str
+    stage: choice(ConsultationStatus.choices, "状态")
     comments: int
     groups: int
     adopted: int
@@ -89,7 +89,7 @@ def _out(c, today):
         "short_period_reason": c.short_period_reason,
         "audiences": c.audiences,
         "accepting_comments": c.accepts_comments(today),
-        "status": c.status,
+        "stage": c.status,
         "comments": stats["shown"],
         "groups": stats["groups"],
         "adopted": stats["adopted"],

@@ -8,6 +8,8 @@ from urllib.parse import urldefrag, urlsplit
 
 from gongkai.applications import workflow as applications
 from gongkai.applications.tests.factories import application_input
+from gongkai.participation import workflow as participation
+from gongkai.participation.tests.factories import open_consultation
 from gongkai.publishing.models import LinkKind
 from gongkai.publishing.tests.factories import normative, published
 
@@ -55,6 +57,10 @@ def build_district(editor, reviewer, unit, at):
     )
     at(2026, 9, 24)
     application, _ = applications.register_application(actor=None, **application_input(unit))
+    # A consultation open for comment, with a shown comment in its group.
+    consultation = open_consultation(editor, reviewer, unit)
+    comment = participation.submit_comment(consultation=consultation, text="建议增加网点。")
+    participation.show_comment(actor=editor, comment=comment)
     return application
 
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('publishing', '0006_finding_not_checked'),
+        ('publishing', '0001_initial'),  # the Document model; no later change needed
         ('units', '0002_website_identifiers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -25,6 +25,17 @@ class ConsultationForm(forms.Form):
     audiences = forms.MultipleChoiceField(
         label="重点征求对象", choices=Audience.choices, widget=forms.CheckboxSelectMultiple
     )
+    decision = forms.ModelChoiceField(
+        label="所属重大行政决策事项（选填）",
+        queryset=None,
+        required=False,
+        empty_label="不属于目录中的决策事项",
+        help_text="选择后按重大行政决策草案处理。",
+    )
+
+    def __init__(self, decisions, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions
 
 
 class AttachmentForm(forms.Form):

@@ -67,6 +67,15 @@ class Consultation(models.Model):
         related_name="+",
     )
     feedback_summary = models.TextField("意见采纳情况说明", blank=True)
+    # The major decision (重大行政决策事项, in the decisions app's catalogue) this draft is for.
+    decision = models.ForeignKey(
+        "decisions.Decision",
+        verbose_name="重大行政决策事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consultations",
+    )
 
     objects = ConsultationQuerySet.as_manager()
 

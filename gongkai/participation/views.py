@@ -15,6 +15,7 @@ from gongkai.console.decorators import staff_required
 from gongkai.core import files, throttle
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
+from gongkai.decisions.models import Decision as MajorDecision
 from gongkai.publishing.models import Document
 
 from . import workflow
@@ -75,6 +76,7 @@ def public_detail(request, pk):
         group.shown = [c for c in group.comments.all() if c.moderation == Moderation.SHOWN]
     # The final document shows once the public may read it.
     final = Document.objects.published().filter(pk=consultation.final_document_id).first()
+    decision = MajorDecision.objects.published().filter(pk=consultation.decision_id).first()
     return render(
         request,
         "participation/detail.html",
@@ -85,6 +87,7 @@ def public_detail(request, pk):
             "groups": groups,
             "stats": consultation.statistics(),
             "final_document": final,
+            "decision": decision,
         },
     )
 
@@ -159,7 +162,8 @@ def console_list(request):
 @staff_required
 def create(request, unit_pk):
     unit = get_object_or_404(scoping.work_units(request.user, Role.EDITOR), pk=unit_pk)
-    form = ConsultationForm(request.POST or None)
+    decisions = scoping.major_decisions(request.user).filter(unit=unit)
+    form = ConsultationForm(decisions, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             consultation = workflow.create_consultation(

@@ -118,6 +118,7 @@ def create_consultation(
     audiences,
     is_major=False,
     short_period_reason="",
+    decision=None,
 ) -> Consultation:
     """An editor prepares a consultation; it reaches the public once a reviewer opens it."""
     require(actor, unit, *DRAFTING_ROLES)
@@ -144,12 +145,18 @@ def create_consultation(
         problems["title"] = "草案名称不能超过200字。"
     if not values["audiences"]:
         problems["audiences"] = "请选择至少一类重点征求对象。"
+    if decision is not None:
+        if decision.unit_id != unit.pk:
+            problems["decision"] = "只能关联本单位承办的重大行政决策事项。"
+        values["is_major"] = True
     problems.update(_period_problems(values))
     if values["starts_on"] and values["starts_on"] < local_today():
         problems["starts_on"] = "开始日期不能早于今天。"
     if problems:
         raise ValidationError(problems)
-    consultation = Consultation.objects.create(unit=unit, created_by=actor, **values)
+    consultation = Consultation.objects.create(
+        unit=unit, created_by=actor, decision=decision, **values
+    )
     record(
         actor=actor,
         action="participation.create",
@@ -162,6 +169,7 @@ def create_consultation(
             "period_days": consultation.period_days,
             "is_major": consultation.is_major,
             "audiences": consultation.audiences,
+            "decision": decision.pk if decision else None,
         },
     )
     return consultation

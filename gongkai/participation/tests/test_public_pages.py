@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 
 from gongkai.core.tests.pages import broken_references
@@ -109,3 +110,29 @@ def test_console_pages_are_scoped_to_the_units_staff(client, consultation, edito
     assert consultation.title not in client.get("/console/participation/").content.decode()
     client.force_login(office)
     assert client.get(f"/console/participation/{consultation.pk}/").status_code == 200
+
+
+def test_a_consultation_on_a_major_decision_links_its_catalogue_entry(
+    at, client, government, office, editor_a, reviewer_a, unit_a, editor_b, unit_b
+):
+    from gongkai.decisions.tests.factories import catalogue, decision_fields, government_staff
+
+    at(2026, 1, 5)
+    publisher = government_staff(government, "office", "office-publisher")
+    made = catalogue(office, government, decisions=[decision_fields(unit_a)], publisher=publisher)
+    decision = made.decisions.get()
+    at(2026, 3, 2)
+    from .factories import consultation_input
+
+    with pytest.raises(ValidationError):
+        workflow.create_consultation(
+            actor=editor_b, unit=unit_b, decision=decision, **consultation_input()
+        )
+    consultation = workflow.create_consultation(
+        actor=editor_a, unit=unit_a, decision=decision, **consultation_input(is_major=False)
+    )
+    assert consultation.is_major
+    workflow.open_consultation(actor=reviewer_a, consultation=consultation)
+    page = client.get(f"/consultations/{consultation.pk}/").content.decode()
+    assert decision.get_absolute_url() in page
+    assert list(decision.consultations.all()) == [consultation]

@@ -263,6 +263,8 @@ def work_reminders(user):
     from gongkai.oversight.models import WorkReminder
 
     return WorkReminder.objects.filter(user=user, task__unit__in=work_units(user))
+
+
 def consultations(user, *roles):
     """Consultations on drafts (drafts included) of the user's units."""
     from gongkai.participation.models import Consultation

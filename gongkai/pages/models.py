@@ -16,6 +16,7 @@ class RenderOperation(models.Model):
         DOCUMENT = "document", "政府信息"
         UNIT = "unit", "单位"
         REPORT = "report", "年度报告"
+        ENFORCEMENT = "enforce", "行政执法决定"
         SITE = "site", "全站页面"
         ALL = "all", "全部页面"
 

@@ -1,13 +1,14 @@
 """What puts work in the render outbox. Documents announce their public changes through
-publishing's `document_changed`; units, guides, columns, annual reports and the application
-policy are followed on save, which their services do inside their own transaction, so the
-render request commits with the change. Extra requests are harmless (a page rendered twice is
-the same page)."""
+publishing's `document_changed`; units, guides, columns, published enforcement decisions,
+annual reports and the application policy are followed on save, which their services do
+inside their own transaction, so the render request commits with the change. Extra requests
+are harmless (a page rendered twice is the same page)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from gongkai.applications.models import Policy
+from gongkai.enforcement.models import Decision as EnforcementDecision
 from gongkai.publishing.models import Column, Guide
 from gongkai.publishing.signals import document_changed
 from gongkai.reports.models import AnnualReport
@@ -41,6 +42,11 @@ def _report_saved(sender, instance, **kwargs):
     outbox.enqueue(Subject.REPORT, instance.pk)
 
 
+def _enforcement_saved(sender, instance, **kwargs):
+    if instance.published_at is not None:  # a draft is on no public page
+        outbox.enqueue(Subject.ENFORCEMENT, instance.pk)
+
+
 def _policy_saved(sender, instance, **kwargs):
     outbox.enqueue(Subject.SITE)
 
@@ -55,5 +61,8 @@ def connect():
             _unit_part_saved, sender=model, dispatch_uid=f"pages-{model.__name__}-delete"
         )
     post_save.connect(_report_saved, sender=AnnualReport, dispatch_uid="pages-report")
+    post_save.connect(
+        _enforcement_saved, sender=EnforcementDecision, dispatch_uid="pages-enforcement"
+    )
     # The application policy is a new row each time it changes (policy.save_policy).
     post_save.connect(_policy_saved, sender=Policy, dispatch_uid="pages-policy")

@@ -6,10 +6,14 @@ that depend on the reader or on a query (search, application forms and status, f
 listings, the console, the API) are not here and are always answered by the application.
 """
 
+import datetime
+
 from django.urls import reverse
 
+from gongkai.core.clock import local_today
 from gongkai.decisions.models import Catalogue, Hearing, Meeting
 from gongkai.decisions.models import Decision as MajorDecision
+from gongkai.enforcement.models import Decision as EnforcementDecision
 from gongkai.lists.models import ListVersion, PublicList
 from gongkai.lists.schemas import SCHEMAS as LIST_SCHEMAS
 from gongkai.publishing import vocabularies as v
@@ -130,6 +134,37 @@ def consultation_unit_pages(code: str) -> list[str]:
     return pages
 
 
+def enforcement_site_pages() -> list[str]:
+    """The enforcement decisions' public list and its feed (行政执法公示)."""
+    return [reverse("enforcement:list"), reverse("enforcement:feed")]
+
+
+def enforcement_page(decision_id: int) -> str:
+    return reverse("enforcement:detail", args=[decision_id])
+
+
+def enforcement_unit_pages(unit_id: int) -> list[str]:
+    """Every decision of the unit that was ever published: the public ones are rendered, the
+    revoked or expired ones answer 404 and their copies are removed."""
+    ids = EnforcementDecision.objects.filter(
+        unit_id=unit_id, published_at__isnull=False
+    ).values_list("id", flat=True)
+    return [enforcement_page(i) for i in ids]
+
+
+def dated_pages(since: str) -> list[str]:
+    """Pages that change with the date alone, once the China date has moved on from `since`
+    (ISO date of the renderer's last run): the site pages (the policy library as of today),
+    the enforcement list and feed, and the decisions whose publication period ended since."""
+    pages = site_pages() + enforcement_site_pages()
+    ended = EnforcementDecision.objects.filter(
+        published_at__isnull=False,
+        public_until__gte=datetime.date.fromisoformat(since),
+        public_until__lt=local_today(),
+    ).values_list("id", flat=True)
+    return pages + [enforcement_page(i) for i in ended]
+
+
 def document_pages(document_id: int) -> list[str]:
     return [
         reverse("publishing:document", args=[document_id]),
@@ -151,6 +186,9 @@ def all_pages() -> list[str]:
     pages += [category_feed(key) for key in v.STATUTORY_LABELS]
     pages += list_site_pages()
     pages += decision_pages()
+    pages += enforcement_site_pages()
+    public = EnforcementDecision.objects.published().values_list("id", flat=True)
+    pages += [enforcement_page(i) for i in public]
     for code in Unit.objects.active().values_list("code", flat=True):
         pages += unit_pages(code)
         pages += list_unit_pages(code)
@@ -176,6 +214,9 @@ def affected(subject: str, object_id: int | None) -> set[str]:
         return _unit_affected(object_id)
     if subject == Subject.REPORT:
         return _report_affected(object_id)
+    if subject == Subject.ENFORCEMENT:
+        # Published or revoked: its page (gone when revoked), the list and the feed.
+        return set(enforcement_site_pages()) | {enforcement_page(object_id)}
     raise ValueError(f"unknown render subject {subject!r}")
 
 
@@ -236,6 +277,8 @@ def _unit_affected(unit_id: int) -> set[str]:
     pages |= set(list_site_pages()) | set(list_unit_pages(unit.code))
     # A consultation's change enqueues its unit: the list and the unit's consultations.
     pages |= set(consultation_pages(unit.code))
+    # The unit's name is on its enforcement decisions too.
+    pages |= set(enforcement_site_pages()) | set(enforcement_unit_pages(unit.pk))
     for document_id in Document.objects.public().filter(unit=unit).values_list("id", flat=True):
         pages.update(document_pages(document_id))
     for year in AnnualReport.objects.public().filter(unit=unit).values_list("year", flat=True):

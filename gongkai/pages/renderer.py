@@ -169,8 +169,9 @@ def latest_operation_id() -> int:
 def run_once(limit: int = BATCH_SIZE) -> int:
     """Apply up to `limit` pending operations; returns how many pages were rendered.
 
-    Pages that show the date (the policy library as of today) are rendered again once the
-    China date has moved on since the last run. Without a marker (never built) nothing is
+    Pages that show the date (the policy library as of today, the enforcement decisions in
+    their publication period) are rendered again once the China date has moved on since the
+    last run. Without a marker (never built) nothing is
     done: `rebuild` comes first.
     """
     marker = read_marker()
@@ -189,7 +190,7 @@ def run_once(limit: int = BATCH_SIZE) -> int:
         else:
             pages |= registry.affected(subject, object_id)
     if today != marker["day"]:
-        pages |= set(registry.site_pages())
+        pages |= set(registry.dated_pages(marker["day"]))
     # The pages a change names come first: an urgent release's own page and its column
     # are out before the banner reaches every other page.
     for path in [*sorted(pages), *sorted(everything - pages)]:

@@ -23,7 +23,8 @@ ID_REFERENCES = ("aria-describedby", "aria-labelledby", "aria-controls", "aria-o
 
 def build_district(editor, reviewer, unit, at):
     """Published documents of each kind (a table, a repealed policy and its successor, an
-    interpretation, one not yet in force) and an application with a reply."""
+    interpretation, one not yet in force), an application with a reply and a published
+    enforcement decision."""
     at(2024, 3, 20)
     table = "<p>如下表：</p><table><tr><td>项目</td><td>金额</td></tr></table>"
     published(editor, reviewer, unit, body_html=table)
@@ -61,7 +62,30 @@ def build_district(editor, reviewer, unit, at):
     consultation = open_consultation(editor, reviewer, unit)
     comment = participation.submit_comment(consultation=consultation, text="建议增加网点。")
     participation.show_comment(actor=editor, comment=comment)
+    _enforcement_decision(editor, reviewer, unit)
     return application
+
+
+def _enforcement_decision(editor, reviewer, unit):
+    """A published 行政处罚 of a natural person (masked on its page)."""
+    from gongkai.enforcement import services
+
+    decision = services.register(
+        actor=editor,
+        unit=unit,
+        kind="penalty",
+        number="测罚〔2026〕8号",
+        title="未按规定明码标价",
+        party_kind="natural_person",
+        party_name="赵某某",
+        party_identifier="110101199003071234",
+        facts="未按规定明码标价",
+        basis="《中华人民共和国价格法》第四十二条",
+        outcome="警告",
+        decided_on=datetime.date(2026, 9, 22),
+    )
+    services.publish(actor=reviewer, decision=decision)
+    return decision
 
 
 class _Page(HTMLParser):

@@ -33,6 +33,9 @@ def test_every_public_page_resolves_its_id_references(client, district):
     pages = crawl(client, "/")
     pages.update(crawl(client, "/apply/"))
     assert len(pages) > 20
+    # The lists and the enforcement decisions are reached from the directory.
+    assert {"/lists/", "/enforcement/"} <= set(pages)
+    assert any(url.startswith("/enforcement/") and url[13:-1].isdigit() for url in pages)
     assert _check(pages) == {}
     assert _bare_periods(pages) == {}
 

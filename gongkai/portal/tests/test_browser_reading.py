@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from gongkai.core.tests.pages import build_district
+from gongkai.enforcement.models import Decision
 from gongkai.publishing.models import Document
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -57,6 +58,8 @@ PAGES = [
     "/apply/status/",
     "/search/?q=办法&date_from=2024-01-01",
     "/workdays/",
+    "/lists/",
+    "/enforcement/",
 ]
 
 
@@ -70,6 +73,8 @@ def test_axe_finds_nothing_on_the_public_pages(
     for url in PAGES:
         page.goto(url)
         axe(page)
+    page.goto(f"/enforcement/{Decision.objects.get().pk}/")
+    axe(page)
     page.goto("/display/?contrast=on&elder=on&next=/")
     for url in ("/", "/policies/", f"/documents/{Document.objects.get(title='新办法').pk}/"):
         page.goto(url)

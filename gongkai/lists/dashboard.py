@@ -16,7 +16,7 @@ def dashboard_panels(user, today):
     government = units_for(user, Role.OFFICE).filter(kind="government").order_by("pk").first()
     if government is not None:
         units = list(scoping.work_units(user, Role.OFFICE).filter(is_active=True))
-        counts = {"missing": 0, "stale": 0}
+        counts = {"missing": 0, "late": 0, "stale": 0}
         for _unit, states in services.office_overview(units, government, today):
             for _kind, standing in states:
                 if standing.state in counts:

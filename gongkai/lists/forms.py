@@ -46,7 +46,8 @@ class ReturnForm(forms.Form):
 
 class SettingForm(forms.Form):
     required = forms.BooleanField(label="各单位必须公开", required=False)
-    stale_after_days = forms.IntegerField(label="更新周期（天）", min_value=1, max_value=3660)
+    stale_after_days = forms.IntegerField(label="更新周期（自然日）", min_value=1, max_value=3660)
+    due_on = forms.DateField(label="公开期限（可选）", required=False)
 
 
 class FilterForm(forms.Form):

@@ -171,14 +171,17 @@ class Entry(models.Model):
 
 class ListSetting(models.Model):
     """What the office of a government expects of its units for one list: whether every unit
-    must keep it, and after how many days without a new version it counts as stale."""
+    must keep it, by when it must first be published (after that day a unit without it is
+    late), and after how many days without a new version it counts as stale."""
 
     government = models.ForeignKey(
         "units.Unit", verbose_name="政府", on_delete=models.CASCADE, related_name="+"
     )
     kind = models.CharField("清单", max_length=30, choices=ListKind.choices)
     required = models.BooleanField("各单位必须公开", default=False)
-    stale_after_days = models.PositiveIntegerField("更新周期（天）", default=365)
+    stale_after_days = models.PositiveIntegerField("更新周期（自然日）", default=365)
+    # A required list not published by this day is late (逾期未公开), not merely missing.
+    due_on = models.DateField("公开期限", null=True, blank=True)
 
     class Meta:
         constraints = [

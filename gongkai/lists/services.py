@@ -368,18 +368,30 @@ def changes_in(version) -> rules.Diff:
 
 
 @transaction.atomic
-def save_setting(*, actor, government, kind, required, stale_after_days) -> ListSetting:
+def save_setting(
+    *, actor, government, kind, required, stale_after_days, due_on=None
+) -> ListSetting:
     require(actor, government, Role.OFFICE)
     if not 1 <= int(stale_after_days) <= 3660:
-        raise ValidationError({"stale_after_days": "更新周期应在 1 到 3660 天之间。"})
+        raise ValidationError({"stale_after_days": "更新周期应在 1 到 3660 个自然日之间。"})
+    if due_on is not None and not required:
+        raise ValidationError({"due_on": "只有要求各单位必须公开的清单才能设定公开期限。"})
     setting, _ = ListSetting.objects.select_for_update().get_or_create(
         government=government, kind=kind
     )
-    before = {"required": setting.required, "stale_after_days": setting.stale_after_days}
+
+    def state():
+        return {
+            "required": setting.required,
+            "stale_after_days": setting.stale_after_days,
+            "due_on": setting.due_on.isoformat() if setting.due_on else "",
+        }
+
+    before = state()
     setting.required, setting.stale_after_days = bool(required), int(stale_after_days)
+    setting.due_on = due_on
     setting.save()
-    after = {"required": setting.required, "stale_after_days": setting.stale_after_days}
-    record(actor=actor, action="lists.setting", target=setting, data=changes(before, after))
+    record(actor=actor, action="lists.setting", target=setting, data=changes(before, state()))
     return setting
 
 
@@ -395,7 +407,7 @@ def settings_of(government) -> dict[str, ListSetting]:
 class Standing:
     """How one unit's list stands against the office's setting."""
 
-    state: str  # "current" | "stale" | "missing" | "pending" | "not_required"
+    state: str  # "current" | "stale" | "missing" | "late" | "pending" | "not_required"
     published_on: date | None = None
     age_days: int | None = None
 
@@ -403,6 +415,7 @@ class Standing:
         "current": "已公开",
         "stale": "未按期更新",
         "missing": "缺失",
+        "late": "逾期未公开",
         "pending": "待审核",
         "not_required": "—",
     }
@@ -413,9 +426,13 @@ class Standing:
 
 
 def standing(setting, published_at, has_submitted: bool, today: date) -> Standing:
-    """Pure: a list is missing when required and never published, stale when its current
-    version is older than the office's period."""
+    """Pure: a list is missing when required and never published — late once the office's
+    deadline for it has passed (`age_days`: the calendar days since), whether or not a
+    version waits for review — and stale when its current version is older than the
+    office's period."""
     if published_at is None:
+        if setting.required and setting.due_on and today > setting.due_on:
+            return Standing("late", None, (today - setting.due_on).days)
         if has_submitted:
             return Standing("pending")
         return Standing("missing" if setting.required else "not_required")

@@ -485,7 +485,10 @@ def office(request):
             else:
                 flash.success(request, f"已保存“{SCHEMAS[kind].label}”的要求。")
         else:
-            flash.error(request, "更新周期应为 1 到 3660 之间的天数。")
+            flash.error(
+                request,
+                "更新周期应为 1 到 3660 之间的自然日数，公开期限应为“2026-06-30”格式的日期。",
+            )
         return redirect("console-lists:office")
     units = (
         scoping.work_units(request.user, Role.OFFICE)

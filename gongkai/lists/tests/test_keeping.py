@@ -1,7 +1,10 @@
 """Importing, editing, reviewing and publishing a list through the services."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from gongkai.accounts.tests.factories import MembershipFactory, StaffFactory
 from gongkai.audit.models import AuditEvent
@@ -255,3 +258,44 @@ def test_only_the_office_sets_the_period(government, editor_a):
         services.save_setting(
             actor=editor_a, government=government, kind="powers", required=True, stale_after_days=30
         )
+
+
+def test_a_required_list_not_published_by_the_deadline_is_late(
+    government, unit_a, unit_b, office, editor_a, reviewer_a, at, client_of
+):
+    at(2026, 3, 2)
+    with pytest.raises(ValidationError) as error:
+        services.save_setting(
+            actor=office,
+            government=government,
+            kind="powers",
+            required=False,
+            stale_after_days=180,
+            due_on=datetime.date(2026, 6, 30),
+        )
+    message = "只有要求各单位必须公开的清单才能设定公开期限。"
+    assert error.value.message_dict == {"due_on": [message]}
+    services.save_setting(
+        actor=office,
+        government=government,
+        kind="powers",
+        required=True,
+        stale_after_days=180,
+        due_on=datetime.date(2026, 6, 30),
+    )
+    published("powers", [power("A")], unit=unit_a, editor=editor_a, reviewer=reviewer_a)
+
+    def states(today):
+        return {
+            unit.code: dict(kinds)["powers"]
+            for unit, kinds in services.office_overview([unit_a, unit_b], government, today)
+        }
+
+    assert states(datetime.date(2026, 6, 30))["unit-b"].state == "missing"
+    late = states(datetime.date(2026, 7, 10))
+    assert late["unit-a"].state == "current"
+    assert (late["unit-b"].state, late["unit-b"].age_days) == ("late", 10)
+    assert late["unit-b"].label == "逾期未公开"
+    at(2026, 7, 10)
+    page = client_of(office).get(reverse("console-lists:office")).content.decode()
+    assert "逾期未公开" in page and "逾期10个自然日" in page

@@ -50,6 +50,9 @@ def test_the_kind_page_searches_across_units_and_the_feed_lists_versions(client,
     assert "测试区甲局权责清单（第 1 版）" in feed.content.decode()
     found = client.get(reverse("lists:search"), {"q": "违法建设"}).content.decode()
     assert "共 1 项" in found
+    # The site-wide search (documents) leads on to the lists with the same words.
+    site = client.get(reverse("search:results"), {"q": "违法建设"}).content.decode()
+    assert f'href="{reverse("lists:search")}?q=%E8%BF%9D%E6%B3%95%E5%BB%BA%E8%AE%BE"' in site
 
 
 def test_history_shows_what_changed(client, powers_a, unit_a, editor_a, reviewer_a):

@@ -91,10 +91,13 @@ def missing_parents(schema: Schema, rows: list[dict]) -> list[tuple[int, str]]:
 
 
 def variance(schema: Schema, row: dict, today: date) -> str:
-    """ "逾期未完成" when the row's milestone date has passed and it is not done."""
+    """ "逾期未完成" when the row's milestone date has passed and it is not done; or what the
+    schema's own function says (a proposal answered late)."""
     spec = schema.extra.get("variance")
     if not spec:
         return ""
+    if callable(spec):
+        return spec(row, today)
     due_key, status_key, done = spec
     try:
         due = date.fromisoformat(row.get(due_key, ""))

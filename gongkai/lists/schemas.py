@@ -5,7 +5,9 @@ these headers in this order, an import is checked against them row by row, and t
 form and the public page are built from them. Adding a list is adding a `Schema` here.
 """
 
+from calendar import monthrange
 from dataclasses import dataclass, field
+from datetime import date
 
 # The ten types of administrative power (权力类型) of the 权责清单 standard, and the
 # public-service duties listed beside them.
@@ -226,6 +228,35 @@ AUDIT_FINDINGS = Schema(
     ),
 )
 
+# An NPC suggestion or CPPCC proposal is answered within three months of being assigned (the
+# national rules: 全国人大代表建议、批评和意见办理工作办法 and 政协提案工作条例, "自交办之日起
+# 三个月内"; local rules may differ — the one place to change). Not yet in rules.md: UNCONFIRMED.
+ANSWER_MONTHS = 3
+
+
+def answer_due(received: date) -> date:
+    """The last day to answer: the same day ANSWER_MONTHS calendar months on (the month's
+    last day when it has no such day)."""
+    month = received.month - 1 + ANSWER_MONTHS
+    year, month = received.year + month // 12, month % 12 + 1
+    return date(year, month, min(received.day, monthrange(year, month)[1]))
+
+
+def _answer_variance(row: dict, today: date) -> str:
+    try:
+        received = date.fromisoformat(row.get("received", ""))
+    except ValueError:
+        return ""
+    due = answer_due(received)
+    answered = row.get("answered", "")
+    if not answered:
+        return "逾期未答复" if today > due else ""
+    try:
+        return "逾期答复" if date.fromisoformat(answered) > due else ""
+    except ValueError:
+        return ""
+
+
 PROPOSALS = Schema(
     kind="proposals",
     label="人大代表建议和政协提案办理",
@@ -240,8 +271,15 @@ PROPOSALS = Schema(
         Column("title", "标题", max_length=200),
         Column("lead", "主办单位", max_length=120, filter=True),
         Column("co_units", "协办单位", required=False, max_length=300),
-        Column("received", "交办日期", max_length=20),
-        Column("answered", "答复日期", required=False, max_length=20),
+        Column("received", "交办日期", max_length=10, is_date=True, hint="例如 2026-03-10"),
+        Column(
+            "answered",
+            "答复日期",
+            required=False,
+            max_length=10,
+            is_date=True,
+            hint="例如 2026-05-28",
+        ),
         Column(
             "result",
             "办理结果",
@@ -256,8 +294,9 @@ PROPOSALS = Schema(
         Column("disclosure", "答复公开方式", choices=("全文公开", "摘要公开"), max_length=10),
         Column("answer", "答复内容", required=False, long=True),
     ),
-    # Yearly statistics: rows by year and kind, columns by result.
-    extra={"statistics": (("year", "kind"), "result")},
+    # Yearly statistics: rows by year and kind, columns by result; answers due within the
+    # period (逾期未答复 / 逾期答复 flagged).
+    extra={"statistics": (("year", "kind"), "result"), "variance": _answer_variance},
 )
 
 

@@ -161,7 +161,7 @@ def _as_tree(schema, entries):
         entry.depth = depth
         entry.variance = rules.variance(schema, entry.data, today)
         children = [e for e in entries if column and e.data.get(column.key) == entry.key]
-        if children and spec:
+        if children and spec and not callable(spec):
             done = sum(1 for e in children if e.data.get(spec[1]) == spec[2])
             entry.rollup = f"下设 {len(children)} 项，已完成 {done} 项"
         ordered.append(entry)

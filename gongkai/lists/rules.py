@@ -16,6 +16,16 @@ def clean(value) -> str:
     return re.sub(r"[\u3000\s]+", " ", str(value or "")).strip() if value is not None else ""
 
 
+_LAW_TITLE = re.compile(r"《([^《》]{2,100})》")
+# Columns that cite laws and rules by their titles in 《》.
+BASIS_COLUMNS = ("legal_basis", "basis")
+
+
+def law_titles(text: str) -> list[str]:
+    """The titles cited in 《》, in order, each once."""
+    return list(dict.fromkeys(_LAW_TITLE.findall(text or "")))
+
+
 def split_codes(value: str) -> list[str]:
     return [code for code in CODE_SEPARATORS.split(value or "") if code]
 

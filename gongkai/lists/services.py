@@ -8,6 +8,7 @@ from datetime import date
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
@@ -358,6 +359,26 @@ def previous_version(version) -> ListVersion | None:
         .order_by("-number")
         .first()
     )
+
+
+def law_links(entries) -> dict[str, str]:
+    """Title → page of every law or rule the entries cite in 《》 in a basis column that is a
+    document published on the platform (the library), in one query."""
+    from gongkai.publishing.models import Document
+
+    titles = {
+        title
+        for entry in entries
+        for key in rules.BASIS_COLUMNS
+        for title in rules.law_titles(entry.data.get(key, ""))
+    }
+    if not titles:
+        return {}
+    found = Document.objects.published().filter(title__in=titles).order_by("-first_published_at")
+    links = {}
+    for title, pk in found.values_list("title", "pk"):
+        links.setdefault(title, reverse("publishing:document", args=[pk]))
+    return links
 
 
 def changes_in(version) -> rules.Diff:

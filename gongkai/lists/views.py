@@ -143,6 +143,7 @@ def unit_list(request, kind, code):
             "public_list": public_list,
             "version": public_list.current,
             "entries": shown,
+            "laws": services.law_links(shown),
             "total": entries.count(),
             "form": form,
             "powers": powers,

@@ -284,3 +284,16 @@ def test_proposal_statistics_and_service_halls(client, unit_a, editor_a, reviewe
     assert "个体工商户登记" in first and "食品经营许可" not in first
     assert "食品经营许可" in second and "个体工商户登记" not in second
     assert "政府信息公开申请" in second
+
+
+def test_the_legal_basis_links_to_the_law_in_the_library(client, unit_a, editor_a, reviewer_a, at):
+    from gongkai.publishing.tests.factories import published as published_document
+
+    at(2026, 3, 2)
+    law = published_document(editor_a, reviewer_a, unit_a, title="中华人民共和国行政许可法")
+    rows = [power("XK-1", name="建筑工程施工许可")]
+    rows[0][3] = "《中华人民共和国行政许可法》第十二条；《不在库中的条例》<b>"
+    published("powers", rows, unit=unit_a, editor=editor_a, reviewer=reviewer_a)
+    page = client.get(reverse("lists:unit", args=["powers", "unit-a"])).content.decode()
+    assert f'<a href="/documents/{law.pk}/">《中华人民共和国行政许可法》</a>第十二条' in page
+    assert "《不在库中的条例》&lt;b&gt;" in page

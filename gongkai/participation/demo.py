@@ -246,12 +246,54 @@ def load(stdout):
         stakeholders = _stakeholders()
     for row in CONSULTATIONS:
         _consultation(today, stakeholders, *row)
-    stdout.write(f"意见征集：{len(CONSULTATIONS)} 次征求意见（含正在征求意见的）。")
+    linked = _on_major_decision(today, stakeholders)
+    stdout.write(
+        f"意见征集：{len(CONSULTATIONS) + linked} 次征求意见（含正在征求意见的和"
+        f"{linked} 次重大行政决策事项草案）。"
+    )
+
+
+# A draft of a decision in the district's catalogue of major decisions (decisions demo):
+# put out for comment five days after the decision entered the catalogue.
+ON_DECISION = (
+    "zjj",
+    "东岚区老旧小区改造三年行动计划（2026—2028年）",
+    [
+        "一、2026年至2028年改造2000年底前建成的老旧小区86个。",
+        "二、改造内容分为基础类、完善类和提升类，基础类应改尽改。",
+        "三、改造方案应当经小区居民充分协商，征求意见率不低于三分之二。",
+    ],
+    "本计划列入区政府重大行政决策事项目录，按程序公开征求社会公众意见。",
+    [
+        ("建议把加装电梯列入基础类改造内容。", 5, 2),
+        ("改造期间应当保障居民出行安全，合理安排施工时间。", 2, None),
+    ],
+    {
+        "建议把加装电梯": ("partly", "具备条件的小区同步实施加装电梯，纳入完善类。"),
+        "改造期间": ("adopted", "增加文明施工和出行保障要求。"),
+    },
+)
+
+
+def _on_major_decision(today, stakeholders) -> int:
+    from gongkai.decisions.models import Decision as MajorDecision
+
+    code, title, paragraphs, explanation, comments, answers = ON_DECISION
+    decision = MajorDecision.objects.filter(unit__code=code, title=title).first()
+    if decision is None or decision.added_on + timedelta(days=5) >= today:
+        return 0
+    ago = (today - decision.added_on).days - 5
+    draft_title = f"{title}（征求意见稿）"
+    _consultation(
+        today, stakeholders, code, ago, 30, True, "", draft_title, paragraphs, explanation,
+        ["public", "experts"], comments, answers, decision=decision,
+    )  # fmt: skip
+    return 1
 
 
 def _consultation(
     today, stakeholders, code, ago, days, major, reason, title, paragraphs, explanation,
-    audiences, comments, answers,
+    audiences, comments, answers, decision=None,
 ):  # fmt: skip
     unit = Unit.objects.get(code=code)
     editor, reviewer = _staff(code, "editor"), _staff(code, "reviewer")
@@ -269,6 +311,7 @@ def _consultation(
             audiences=audiences,
             is_major=major,
             short_period_reason=reason,
+            decision=decision,
         )
     with on(starts, 30):
         consultation = workflow.open_consultation(actor=reviewer, consultation=consultation)

@@ -30,3 +30,13 @@ def test_a_year_of_consultations_open_processing_and_closed(demo_district):
     processing = found.get(title__startswith="东岚区户外广告")
     assert processing.status == ConsultationStatus.OPEN and processing.statistics()["undecided"]
     assert Invitation.objects.filter(comments__isnull=False).count() == 3
+
+
+def test_the_draft_of_a_catalogued_major_decision_links_it(demo_district):
+    from gongkai.decisions import demo as decisions_demo
+
+    for module in (decisions_demo, demo):
+        module.load(io.StringIO())
+    linked = Consultation.objects.get(decision__isnull=False)
+    assert linked.decision.title in linked.title and linked.is_major
+    assert linked.decision.unit == linked.unit

@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "gongkai.enforcement",
     "gongkai.decisions",
     "gongkai.participation",
+    "gongkai.interaction",
     "gongkai.operations",
     "gongkai.portal",
     "gongkai.console",
@@ -324,6 +325,14 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# 政民互动: a public question or a letter to the leaders' mailbox is answered within this many
+# working days of its receipt (the clock is kept when it is forwarded between units). The
+# national inspection indicators for government websites (政府网站与政务新媒体检查指标, 互动
+# 回应差) count a message left unanswered, or answered more than 3 months after it was
+# received, as a failure (单项否决); 10 working days is well within that line.
+QUESTION_REPLY_WORKING_DAYS = env_int("QUESTION_REPLY_WORKING_DAYS", 10)
+# The handler is reminded (console and e-mail) when this many working days are left.
+QUESTION_REMINDER_WORKING_DAYS = env_int("QUESTION_REMINDER_WORKING_DAYS", 2)
 # An urgent release (应急信息发布) must have its post-publication review closed within this.
 URGENT_REVIEW_HOURS = env_int("URGENT_REVIEW_HOURS", 24)
 # A stored file nothing refers to is removed by collect_orphan_files only when older than this,

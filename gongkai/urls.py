@@ -20,6 +20,7 @@ DOMAIN_APPS = (
     "enforcement",
     "decisions",
     "participation",
+    "interaction",
 )
 
 

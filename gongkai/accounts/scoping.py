@@ -235,6 +235,32 @@ def meetings(user, *roles):
     return Meeting.objects.filter(unit__in=work_units(user, *roles))
 
 
+def questions(user, *roles):
+    """政民互动 questions the user may handle or supervise: those assigned to the user's units,
+    and — for the openness office — every question sent to its government, assigned or not."""
+    from gongkai.interaction.models import Question
+
+    reach = Q(unit__in=work_units(user, *roles))
+    if not roles or Role.OFFICE in roles:
+        reach |= Q(government__in=work_units(user, Role.OFFICE).filter(kind="government"))
+    return Question.objects.filter(reach)
+
+
+def faq_entries(user, *roles):
+    """Frequently asked questions of the user's units."""
+    from gongkai.interaction.models import FaqEntry
+
+    return FaqEntry.objects.filter(unit__in=work_units(user, *roles))
+
+
+def asker_questions(ids):
+    """What an asker reaches: the questions whose number and access code they gave in this
+    session (`ids` is what the session remembers)."""
+    from gongkai.interaction.models import Question
+
+    return Question.objects.filter(pk__in=[i for i in ids if isinstance(i, int)])
+
+
 def work_tasks(user):
     """Work-point tasks of the user's units (the office: its government's)."""
     from gongkai.oversight.models import WorkTask

@@ -16,12 +16,13 @@ API_APPS = (
     "lists",
     "decisions",
     "participation",
+    "interaction",
 )
 
 api = NinjaAPI(
     title="政务公开平台 API",
     version="1",
-    description="政务公开平台的公开接口：政府信息、检索、依申请公开、工作日计算、年度报告。",
+    description="政务公开平台的公开接口：政府信息、检索、依申请公开、工作日计算、年度报告、政民互动。",
     urls_namespace="api",
     parser=errors.Parser(),
 )

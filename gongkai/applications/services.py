@@ -38,10 +38,13 @@ def current_calendar():
     return calendar_from_database()
 
 
-def new_tracking_number(year):
+def new_tracking_number(year, model=None, prefix=""):
+    """A fresh tracking number: ``prefix``, the year and eight random digits, unused in
+    ``model`` (applications; the 政民互动 questions use the same numbers with a prefix)."""
+    model = model or Application
     while True:
-        number = f"{year}{secrets.randbelow(10**8):08d}"
-        if not Application.objects.filter(tracking_number=number).exists():
+        number = f"{prefix}{year}{secrets.randbelow(10**8):08d}"
+        if not model.objects.filter(tracking_number=number).exists():
             return number
 
 
@@ -64,13 +67,12 @@ def _stand_in_hash(hasher_path):
     return make_password(secrets.token_urlsafe(16))
 
 
-def find_by_access(tracking_number, access_code):
-    """The application whose number and code both match, or None. Known and unknown numbers
-    take the same path: one query and one hash check, so timing does not tell which half was
-    wrong."""
-    application = Application.objects.filter(
-        tracking_number=(tracking_number or "").strip()
-    ).first()
+def find_by_access(tracking_number, access_code, queryset=None):
+    """The application (or, given ``queryset``, the record of it) whose number and code both
+    match, or None. Known and unknown numbers take the same path: one query and one hash
+    check, so timing does not tell which half was wrong."""
+    queryset = Application.objects.all() if queryset is None else queryset
+    application = queryset.filter(tracking_number=(tracking_number or "").strip()).first()
     encoded = (
         application.access_code_hash
         if application

@@ -160,16 +160,17 @@ def _lookup_limit():
     return throttle.Limit("lookup", settings.LOOKUP_FAILURE_LIMIT, LOOKUP_WINDOW)
 
 
-def find_for_applicant(request, tracking_number, access_code):
-    """The application for a lookup, or a Chinese error message. Every attempt is counted per
-    client address before the lookup (so parallel guesses cannot slip past the limit) and a
-    correct one is given back: only failures use up the allowance."""
+def find_for_applicant(request, tracking_number, access_code, queryset=None, noun="申请编号"):
+    """The application (or the record of ``queryset``: the 政民互动 questions use this lookup
+    too, sharing its allowance) for a lookup, or a Chinese error message. Every attempt is
+    counted per client address before the lookup (so parallel guesses cannot slip past the
+    limit) and a correct one is given back: only failures use up the allowance."""
     who = throttle.client_address(request)
     if not throttle.take(_lookup_limit(), who):
         return None, "查询失败次数过多，请15分钟后再试。"
-    application = services.find_by_access(tracking_number, access_code)
+    application = services.find_by_access(tracking_number, access_code, queryset)
     if application is None:
-        return None, "申请编号或查询码不正确。"
+        return None, f"{noun}或查询码不正确。"
     throttle.give_back(_lookup_limit(), who)
     return application, ""
 

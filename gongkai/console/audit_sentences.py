@@ -139,6 +139,16 @@ VERBS = {
     "participation.stakeholder": "将企业或行业协会商会列入征求意见名单",
     "participation.invite": "邀请企业或行业协会商会提出意见",
     "participation.stakeholder_comment": "登记了受邀对象的意见",
+    # 政民互动
+    "interaction.submit": "提交了留言",
+    "interaction.assign": "分办了留言",
+    "interaction.forward": "转办了留言",
+    "interaction.answer": "答复了留言",
+    "interaction.publish": "公开了留言和答复",
+    "interaction.withdraw": "撤下了公开的留言",
+    "interaction.unmask": "查看了留言人的完整联系方式",
+    "interaction.faq.promote": "加入了常见问题",
+    "interaction.faq.retire": "撤下了常见问题",
 }
 ALERTS = "publishing.alert."
 
@@ -167,6 +177,10 @@ STATES = {
     **dict(RevisionStatus.choices),
     "received": "待处理",
     "handled": "已处理",
+    "assigned": "办理中",
+    "answered": "已答复",
+    "public": "公开",
+    "retired": "已撤下",
 }
 
 

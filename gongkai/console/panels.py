@@ -14,6 +14,7 @@ PANEL_APPS = (
     "pages",
     "reports",
     "feedback",
+    "interaction",
     "oversight",
     "lists",
     "decisions",

@@ -28,6 +28,9 @@ DEFAULTS = [
     ("late_work_point", "工作要点任务逾期未完成", 2, 20, None, None, "", ""),
     ("stale_guide", "公开工作机构变更后指南未更新", 3, 3, None, None, "", ""),
     ("meeting_interpretation", "会议决定未及时发布解读", 2, 20, None, None, "", ""),
+    # 互动回应差: a 政民互动 message unanswered past its due date (the problem says when one
+    # has waited more than 3 months, the national indicators' failure line).
+    ("late_question", "政民互动留言逾期未答复", 2, 20, None, None, "", ""),
 ]
 
 

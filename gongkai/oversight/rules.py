@@ -5,10 +5,11 @@ daily job and by the dashboard for units the scope layer has already chosen).
 Every problem carries the date it began (`since`): the office asks "who is late, for what,
 since when"."""
 
+import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 
 from gongkai.applications.models import Application
@@ -44,6 +45,42 @@ def overdue_applications(indicator, units, today):
         )
         for a in query
     ]
+
+
+def late_questions(indicator, units, today):
+    """政民互动 questions and leaders' mailbox letters still unanswered past their due date,
+    counted against the unit handling them (the government itself while none is assigned).
+    One more than 3 months old is marked: the national indicators fail it."""
+    from gongkai.interaction.models import Question
+
+    unit_ids = {u.pk for u in units}
+    query = (
+        Question.objects.overdue(today)
+        .filter(Q(unit__in=unit_ids) | Q(unit__isnull=True, government__in=unit_ids))
+        .order_by("due_date", "id")
+    )
+    problems = []
+    for q in query:
+        three_months = _months_before(today, 3)
+        worst = "，收到已超过3个月" if q.received_on < three_months else ""
+        problems.append(
+            Problem(
+                q.unit_id or q.government_id,
+                f"question:{q.pk}",
+                f"留言 {q.tracking_number} 已超过答复期限（{q.due_date:%Y-%m-%d}）{worst}",
+                q.due_date + datetime.timedelta(days=1),
+                reverse("console-interaction:detail", args=[q.pk]),
+                (today - q.due_date).days,
+            )
+        )
+    return problems
+
+
+def _months_before(day, months):
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last))
 
 
 def annual_report(indicator, units, today):
@@ -329,5 +366,6 @@ LIVE_RULES = {
     "late_work_point": late_work_points,
     "stale_guide": stale_guide,
     "meeting_interpretation": meeting_interpretation,
+    "late_question": late_questions,
 }
 STORED_ONLY = {"broken_link"}

@@ -14,6 +14,7 @@ from gongkai.core.clock import local_today
 from gongkai.decisions.models import Catalogue, Hearing, Meeting
 from gongkai.decisions.models import Decision as MajorDecision
 from gongkai.enforcement.models import Decision as EnforcementDecision
+from gongkai.interaction.models import FaqEntry, Question
 from gongkai.lists.models import ListVersion, PublicList
 from gongkai.lists.schemas import SCHEMAS as LIST_SCHEMAS
 from gongkai.publishing import vocabularies as v
@@ -165,6 +166,18 @@ def dated_pages(since: str) -> list[str]:
     return pages + [enforcement_page(i) for i in ended]
 
 
+def interaction_pages() -> list[str]:
+    """政民互动: the list of published questions and answers (its ?q= views are dynamic), each
+    published question, and the FAQ of every unit that has one."""
+    pages = [reverse("interaction:index")]
+    for pk in Question.objects.published().values_list("id", flat=True).order_by("id"):
+        pages.append(reverse("interaction:detail", args=[pk]))
+    # Every unit that ever had an entry: a page whose last entry was retired says so.
+    codes = FaqEntry.objects.values_list("unit__code", flat=True).distinct()
+    pages += [reverse("interaction:faq", args=[code]) for code in sorted(codes)]
+    return pages
+
+
 def document_pages(document_id: int) -> list[str]:
     return [
         reverse("publishing:document", args=[document_id]),
@@ -183,6 +196,7 @@ def category_feed(category: str) -> str:
 def all_pages() -> list[str]:
     """Every static page as the database stands now (for a full rebuild)."""
     pages = site_pages() + furniture_pages() + applying_pages() + [report_index_page()]
+    pages += interaction_pages()
     pages += [category_feed(key) for key in v.STATUTORY_LABELS]
     pages += list_site_pages()
     pages += decision_pages()
@@ -206,8 +220,14 @@ def affected(subject: str, object_id: int | None) -> set[str]:
     if subject == Subject.ALL:
         return set(all_pages())
     if subject == Subject.SITE:
-        # Site-wide settings (the application policy), the lists across units and 决策公开.
-        return set(site_pages()) | set(applying_pages()) | set(decision_pages())
+        # Site-wide settings (the application policy), the lists across units, 决策公开 and
+        # 政民互动 (publications and FAQ changes, naming the question whose page changed: a
+        # withdrawn one answers 404 and its copy is removed).
+        pages = set(site_pages()) | set(applying_pages()) | set(decision_pages())
+        pages |= set(interaction_pages())
+        if object_id is not None:
+            pages.add(reverse("interaction:detail", args=[object_id]))
+        return pages
     if subject == Subject.DOCUMENT:
         return _document_affected(object_id)
     if subject == Subject.UNIT:

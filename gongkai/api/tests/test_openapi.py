@@ -33,6 +33,7 @@ CHOICE_FIELDS = {
     "delivery_wanted": ("post", "邮寄"),
     "channel": ("online", "网上申请"),
     "status": ("awaiting_correction", "待补正"),
+    "state": None,  # major decisions and 政民互动 questions each have their own
     "outcome": ("not_processed_petition", "信访举报投诉类申请"),
     "kind": None,  # letters, calendar steps and units each have their own
     "subject": ("01", "国务院组织机构"),

@@ -18,6 +18,7 @@ DEMO_APPS = (
     "decisions",
     "oversight",
     "participation",
+    "interaction",
 )
 
 

@@ -322,6 +322,9 @@ def act(request, pk, action):
             apply_errors(form, error)
         else:
             messages.success(request, DONE[action])
+            if not scoping.questions(request.user).filter(pk=question.pk).exists():
+                # Forwarded out of the user's units: it is no longer theirs to see.
+                return redirect("console-interaction:queue")
             return redirect("console-interaction:detail", pk=question.pk)
     return _detail(request, question, {action: form})
 

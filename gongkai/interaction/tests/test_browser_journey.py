@@ -20,6 +20,8 @@ def _login(page, user):
     page.get_by_label("用户名").fill(user.username)
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
+    # Wait for the sign-in to finish before the next page is asked for (a busy machine).
+    page.wait_for_url(re.compile(r"/console/(?!login)"))
 
 
 def _fits(page):
@@ -71,6 +73,9 @@ def test_ask_assign_forward_answer_publish(
     page.get_by_label("转至单位").select_option(label=unit_b.full_name)
     page.get_by_label("转办理由").fill("属于乙局职责")
     page.get_by_role("button", name="转办").click()
+    # The question has left editor A's unit: back to the queue, with the message.
+    page.wait_for_url(re.compile(r"/console/interaction/$"))
+    assert "已转办" in page.locator("main").inner_text()
     axe(page)
     question.refresh_from_db()
     assert question.unit == unit_b and question.due_date == due

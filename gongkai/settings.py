@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "gongkai.decisions",
     "gongkai.participation",
     "gongkai.interaction",
+    "gongkai.concerns",
     "gongkai.operations",
     "gongkai.portal",
     "gongkai.console",
@@ -335,6 +336,21 @@ QUESTION_REPLY_WORKING_DAYS = env_int("QUESTION_REPLY_WORKING_DAYS", 10)
 QUESTION_REMINDER_WORKING_DAYS = env_int("QUESTION_REMINDER_WORKING_DAYS", 2)
 # An urgent release (应急信息发布) must have its post-publication review closed within this.
 URGENT_REVIEW_HOURS = env_int("URGENT_REVIEW_HOURS", 24)
+# Response deadlines of public-opinion incidents (政务舆情), per level: (count, "hours" or
+# "working_days"); hours run day and night, working days on the platform's calendar with the
+# day of detection not counted. LOCAL POLICY, UNCONFIRMED — shared/domain/rules.md states no
+# figure. The defaults follow figures commonly quoted from 国办发〔2016〕61号 (authoritative
+# information on 重大、特别重大 incidents within 5 hours; others answered within 48 hours);
+# the full-response periods are placeholders for the local government to set.
+CONCERNS_RESPONSE_LIMITS = {
+    "general": {"first": (48, "hours"), "full": (10, "working_days")},
+    "significant": {"first": (24, "hours"), "full": (5, "working_days")},
+    "major": {"first": (5, "hours"), "full": (3, "working_days")},
+    "extraordinary": {"first": (5, "hours"), "full": (24, "hours")},
+}
+# The report back on a higher-level referral when the referral letter sets no date
+# (UNCONFIRMED, local policy).
+CONCERNS_REFERRAL_REPORT_LIMIT = (5, "working_days")
 # A stored file nothing refers to is removed by collect_orphan_files only when older than this,
 # so the file of a transaction still running is never taken.
 ORPHAN_FILE_GRACE_HOURS = env_int("ORPHAN_FILE_GRACE_HOURS", 24)

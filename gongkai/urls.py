@@ -21,6 +21,7 @@ DOMAIN_APPS = (
     "decisions",
     "participation",
     "interaction",
+    "concerns",
 )
 
 

@@ -324,6 +324,24 @@ def invitations(user, *roles):
     return Invitation.objects.filter(consultation__in=consultations(user, *roles))
 
 
+def incidents(user, *roles):
+    """Public-opinion incidents the user's units answer for, handle or supervise after an
+    escalation (the office: every incident of its government)."""
+    from gongkai.concerns.models import Incident
+
+    units = work_units(user, *roles)
+    return Incident.objects.filter(
+        Q(handling_unit__in=units) | Q(responsible_unit__in=units) | Q(escalated_to__in=units)
+    )
+
+
+def press_conferences(user, *roles):
+    """Press-conference records (drafts included) of the user's units."""
+    from gongkai.concerns.models import PressConference
+
+    return PressConference.objects.filter(unit__in=work_units(user, *roles))
+
+
 # ---------------------------------------------------------------- accounts
 
 

@@ -17,6 +17,7 @@ API_APPS = (
     "decisions",
     "participation",
     "interaction",
+    "concerns",
 )
 
 api = NinjaAPI(

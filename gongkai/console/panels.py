@@ -19,6 +19,7 @@ PANEL_APPS = (
     "lists",
     "decisions",
     "participation",
+    "concerns",
     "units",
     "accounts",
 )

@@ -31,6 +31,7 @@ DEFAULTS = [
     # 互动回应差: a 政民互动 message unanswered past its due date (the problem says when one
     # has waited more than 3 months, the national indicators' failure line).
     ("late_question", "政民互动留言逾期未答复", 2, 20, None, None, "", ""),
+    ("late_incident", "政务舆情回应超时", 2, 20, None, None, "", ""),
 ]
 
 

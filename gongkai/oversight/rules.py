@@ -299,6 +299,14 @@ def meeting_interpretation(indicator, units, today):
     ]
 
 
+def late_incidents(indicator, units, today):
+    """Public-opinion incidents whose handling unit missed a response deadline (first or full
+    response) and has not answered yet, or a referral not reported back on time."""
+    from gongkai.concerns.rules import late_incidents as found
+
+    return [Problem(*fields) for fields in found(units, today)]
+
+
 # A change of these is a change of the working body or its contacts, which the guide states.
 WORKING_BODY_FIELDS = {
     "body_name",
@@ -367,5 +375,6 @@ LIVE_RULES = {
     "stale_guide": stale_guide,
     "meeting_interpretation": meeting_interpretation,
     "late_question": late_questions,
+    "late_incident": late_incidents,
 }
 STORED_ONLY = {"broken_link"}

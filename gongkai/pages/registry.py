@@ -10,6 +10,7 @@ import datetime
 
 from django.urls import reverse
 
+from gongkai.concerns.models import PressConference
 from gongkai.core.clock import local_today
 from gongkai.decisions.models import Catalogue, Hearing, Meeting
 from gongkai.decisions.models import Decision as MajorDecision
@@ -178,6 +179,19 @@ def interaction_pages() -> list[str]:
     return pages
 
 
+def concerns_pages(*, withdrawn=False) -> list[str]:
+    """回应关切: the published responses (documents of the 回应 kind), the press conferences
+    and each published conference's record (with `withdrawn`, also those withdrawn, whose
+    copies a change must remove)."""
+    pages = [reverse("concerns:responses"), reverse("concerns:press-list")]
+    conferences = PressConference.objects.published()
+    if withdrawn:
+        conferences = PressConference.objects.exclude(state="draft")
+    for pk in conferences.values_list("pk", flat=True).order_by("pk"):
+        pages.append(reverse("concerns:press", args=[pk]))
+    return pages
+
+
 def document_pages(document_id: int) -> list[str]:
     return [
         reverse("publishing:document", args=[document_id]),
@@ -203,6 +217,7 @@ def all_pages() -> list[str]:
     pages += enforcement_site_pages()
     public = EnforcementDecision.objects.published().values_list("id", flat=True)
     pages += [enforcement_page(i) for i in public]
+    pages += concerns_pages()
     for code in Unit.objects.active().values_list("code", flat=True):
         pages += unit_pages(code)
         pages += list_unit_pages(code)
@@ -220,11 +235,13 @@ def affected(subject: str, object_id: int | None) -> set[str]:
     if subject == Subject.ALL:
         return set(all_pages())
     if subject == Subject.SITE:
-        # Site-wide settings (the application policy), the lists across units, 决策公开 and
+        # Site-wide settings (the application policy), the lists across units, 决策公开,
         # 政民互动 (publications and FAQ changes, naming the question whose page changed: a
-        # withdrawn one answers 404 and its copy is removed).
+        # withdrawn one answers 404 and its copy is removed) and the press conferences
+        # (published or withdrawn).
         pages = set(site_pages()) | set(applying_pages()) | set(decision_pages())
         pages |= set(interaction_pages())
+        pages |= set(concerns_pages(withdrawn=True))
         if object_id is not None:
             pages.add(reverse("interaction:detail", args=[object_id]))
         return pages
@@ -251,6 +268,7 @@ def _document_affected(document_id: int) -> set[str]:
     if document is None:
         return pages
     pages.update(site_pages())
+    pages.update(concerns_pages())
     for code in [document.unit.code, *document.co_issuers.values_list("code", flat=True)]:
         pages.update(unit_pages(code))
     # A consultation's page links its final document once that is published.

@@ -161,6 +161,8 @@ WEB_GENRES = [
     ("news", "动态"),
     ("data", "数据"),
     ("interpretation", "解读"),
+    # The answer to a public concern or public-opinion incident (回应关切), see concerns.
+    ("response", "回应"),
     ("plan", "规划计划"),
     ("list", "名录清单"),
     ("other", "其他"),
@@ -168,6 +170,7 @@ WEB_GENRES = [
 DOCUMENT_TYPE_CHOICES = OFFICIAL_TYPES + WEB_GENRES
 DOCUMENT_TYPE_LABELS = dict(DOCUMENT_TYPE_CHOICES)
 INTERPRETATION = "interpretation"
+RESPONSE = "response"
 
 # Statutory items. Art. 20 applies to every organ; Art. 21 adds items for counties and
 # districts (and their departments) and, separately, for townships.

@@ -151,6 +151,9 @@ SCOPED_MODELS = {
     "Question",
     "Forward",
     "FaqEntry",
+    "Incident",
+    "Escalation",
+    "PressConference",
 }
 PUBLIC_SCOPES = {"published", "public", "in_force_on", "plans_in_force_on", "not_yet_in_force_on"}
 INTERFACE_MODULES = ("views.py", "console_views.py", "api.py", "forms.py", "dashboard.py")

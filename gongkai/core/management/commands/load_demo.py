@@ -16,6 +16,7 @@ DEMO_APPS = (
     "lists",
     "enforcement",
     "decisions",
+    "concerns",
     "oversight",
     "participation",
     "interaction",

@@ -49,6 +49,8 @@ TRANSITIONS = {
     "close_as_responded": {(s, S.RESPONDED) for s in OPEN_STATES},
     "dismiss_incident": {(s, S.DISMISSED) for s in OPEN_STATES},
     "escalate_incident": {(s, s) for s in OPEN_STATES},
+    # A referral's report is owed even after the incident is closed.
+    "escalate_unreported_referral": {(s, s) for s in S},
     # The report back on a referral may follow the response.
     "report_referral": {(s, s) for s in S},
 }
@@ -445,7 +447,12 @@ def escalate_late(*, moment=None) -> list[Escalation]:
             already = set(incident.escalations.values_list("reason", flat=True))
             for reason in _missed(incident, moment):
                 if reason not in already:
-                    _check("escalate_incident", incident.status, incident.status)
+                    action = (
+                        "escalate_unreported_referral"
+                        if reason == EscalationReason.REPORT_LATE
+                        else "escalate_incident"
+                    )
+                    _check(action, incident.status, incident.status)
                     done.append(_escalate(incident, actor=None, reason=reason))
     return done
 

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from gongkai.core.clock import CHINA
+from gongkai.core.clock import CHINA, local_now
 from gongkai.units.models import UnitKind
 from gongkai.units.tests.factories import UnitFactory
 
@@ -81,7 +81,8 @@ def incident_input(territory_unit, **overrides):
         "source": "online",
         "level": "general",
         "territory_unit": territory_unit,
-        "detected_at": moment(2026, 12, 2, 9, 0),
+        # An hour ago, whatever the instant the suite runs at; tests of dates stop the clock.
+        "detected_at": local_now() - datetime.timedelta(hours=1),
         "source_detail": "本地论坛",
     }
     data.update(overrides)

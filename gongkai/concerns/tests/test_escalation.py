@@ -128,3 +128,29 @@ def test_the_offices_dashboard_shows_late_incidents(late_incident, office, clien
     assert "政务舆情" in page and late_incident.number in page
     oversight_page = client.get(reverse("console-oversight:index")).content.decode()
     assert "政务舆情回应超时" in oversight_page
+
+
+def test_a_referral_answered_but_not_reported_is_still_escalated(
+    known_calendar, at, street, street_editor, street_reviewer, office
+):
+    from gongkai.publishing.tests.factories import published
+
+    at(2026, 11, 30, 10)
+    incident = workflow.register_incident(
+        actor=office,
+        **incident_input(
+            street,
+            source="referral",
+            referring_office="city",
+            referral_number="市转〔2026〕9号",
+            referral_due=moment(2026, 12, 1, 17, 0),
+            detected_at=moment(2026, 11, 30, 9, 0),
+        ),
+    )
+    response = published(
+        street_editor, street_reviewer, street, title="关于噪声问题的回应", doc_type="response"
+    )
+    workflow.link_response(actor=street_editor, incident=incident, document=response)
+    workflow.close_as_responded(actor=street_reviewer, incident=incident)
+    done = workflow.escalate_late(moment=moment(2026, 12, 2, 9, 0))
+    assert [e.reason for e in done] == [EscalationReason.REPORT_LATE]

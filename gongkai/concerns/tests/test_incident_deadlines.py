@@ -13,6 +13,7 @@ from .conftest import incident_input, moment
 pytestmark = pytest.mark.django_db
 
 SECOND = datetime.timedelta(seconds=1)
+FOUND = moment(2026, 12, 2, 9, 0)  # a Wednesday
 
 
 @pytest.fixture
@@ -40,14 +41,16 @@ def test_each_level_gets_its_deadlines(
     policy, known_calendar, at, government, street, office, level, first, full
 ):
     at(2026, 12, 3, 6)
-    incident = workflow.register_incident(actor=office, **incident_input(street, level=level))
+    incident = workflow.register_incident(
+        actor=office, **incident_input(street, level=level, detected_at=FOUND)
+    )
     assert incident.first_response_due == first
     assert incident.full_response_due == full
 
 
 def test_on_time_up_to_the_last_moment(policy, known_calendar, at, street, office):
     at(2026, 12, 3, 6)
-    incident = workflow.register_incident(actor=office, **incident_input(street))
+    incident = workflow.register_incident(actor=office, **incident_input(street, detected_at=FOUND))
     due = incident.first_response_due
     assert not incident.first_late(due)
     assert incident.first_late(due + SECOND)
@@ -82,6 +85,7 @@ def test_a_referral_without_a_date_gets_the_policy_default(
         actor=office,
         **incident_input(
             street,
+            detected_at=FOUND,
             source="referral",
             referring_office="city",
             referral_number="市府办转〔2026〕12号",
@@ -97,6 +101,7 @@ def test_a_referral_keeps_the_date_its_letter_sets(policy, known_calendar, at, s
         actor=office,
         **incident_input(
             street,
+            detected_at=FOUND,
             source="referral",
             referring_office="province",
             referral_number="省府办转〔2026〕3号",
@@ -112,7 +117,7 @@ def test_the_policy_in_force_at_registration_is_kept(
     policy, settings, known_calendar, at, street, office
 ):
     at(2026, 12, 3, 6)
-    incident = workflow.register_incident(actor=office, **incident_input(street))
+    incident = workflow.register_incident(actor=office, **incident_input(street, detected_at=FOUND))
     settings.CONCERNS_RESPONSE_LIMITS = {
         **settings.CONCERNS_RESPONSE_LIMITS,
         "general": {"first": (1, "hours"), "full": (1, "hours")},

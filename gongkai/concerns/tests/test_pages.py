@@ -64,7 +64,8 @@ def test_the_unit_an_incident_is_escalated_to_sees_it(
     assert "首次回应超时" in page and "青石镇" in page
 
 
-def test_registering_through_the_console(known_calendar, street, street_editor, client_of):
+def test_registering_through_the_console(known_calendar, at, street, street_editor, client_of):
+    at(2026, 12, 3)
     client = client_of(street_editor)
     form = client.get(reverse("console-concerns:register")).content.decode()
     assert "东湖街道" in form

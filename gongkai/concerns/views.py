@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts import scoping
+from gongkai.accounts.roles import Role
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import now
 from gongkai.core.forms import apply_errors
@@ -123,15 +124,33 @@ def _response_documents(user, incident):
     )
 
 
-@staff_required
-def detail(request, pk):
-    incident = _incident(request.user, pk)
-    moment = now()
+def _offered(user, incident):
+    """The actions the incident's status allows that this reader's roles reach (the workflow
+    checks again)."""
     allowed = {
         name
         for name, edges in workflow.TRANSITIONS.items()
         if any(source == incident.status for source, _ in edges)
     }
+    units = {incident.handling_unit_id, incident.responsible_unit_id, incident.escalated_to_id}
+
+    def holds(roles, among):
+        return scoping.work_units(user, *roles).filter(pk__in=among).exists()
+
+    if not holds([Role.OFFICE], {incident.responsible_unit_id}):
+        allowed -= {"escalate_incident", "dismiss_incident"}
+    if not holds(workflow.HANDLING_ROLES, {incident.responsible_unit_id}):
+        allowed.discard("assign_incident")
+    if not holds(workflow.CLOSING_ROLES, units):
+        allowed.discard("close_as_responded")
+    return allowed
+
+
+@staff_required
+def detail(request, pk):
+    incident = _incident(request.user, pk)
+    moment = now()
+    allowed = _offered(request.user, incident)
     context = {
         "incident": incident,
         "allowed": allowed,

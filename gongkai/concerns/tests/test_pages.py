@@ -199,3 +199,14 @@ def test_the_pages_are_in_the_registry_and_the_site_map(
     assert reverse("concerns:press", args=[conference.pk]) in registry.affected(
         RenderOperation.Subject.SITE, None
     )
+
+
+def test_a_unit_is_offered_only_the_actions_its_roles_reach(
+    incidents, street_editor, office, client_of
+):
+    url = reverse("console-concerns:detail", args=[incidents["street"].pk])
+    editor_page = client_of(street_editor).get(url).content.decode()
+    assert "记录首次回应" in editor_page
+    assert "提级督办（政务公开办）" not in editor_page and "回应办结" not in editor_page
+    office_page = client_of(office).get(url).content.decode()
+    assert "提级督办（政务公开办）" in office_page and "回应办结" in office_page

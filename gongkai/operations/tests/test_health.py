@@ -23,6 +23,7 @@ def run_daily_jobs():
     call_command("publishing_daily", stdout=StringIO(), stderr=StringIO())
     call_command("applications_daily", stdout=StringIO())
     call_command("oversight_daily", stdout=StringIO())
+    call_command("interaction_daily", stdout=StringIO())
 
 
 def test_a_fresh_installation_reports_what_has_not_happened_yet(client):
@@ -55,6 +56,7 @@ def test_the_daily_inspection_is_one_of_the_daily_jobs_watched(at, time_machine)
     assert "oversight_daily" in jobs.DAILY_JOBS
     call_command("publishing_daily", stdout=StringIO(), stderr=StringIO())
     call_command("applications_daily", stdout=StringIO())
+    call_command("interaction_daily", stdout=StringIO())
     assert "定时任务 oversight_daily 从未运行。" in health.snapshot()["problems"]
     call_command("oversight_daily", stdout=StringIO())
     run = JobRun.objects.get(job="oversight_daily")
@@ -123,3 +125,13 @@ def test_status_exits_non_zero_when_the_platform_cannot_serve(monkeypatch):
     )
     with pytest.raises(CommandError):
         call_command("status", stdout=StringIO())
+
+
+def test_the_question_reminders_are_one_of_the_daily_jobs_watched(at, time_machine):
+    at(2026, 9, 24)
+    assert "定时任务 interaction_daily 从未运行。" in health.snapshot()["problems"]
+    call_command("interaction_daily", stdout=StringIO())
+    assert JobRun.objects.get(job="interaction_daily").succeeded
+    assert not any("interaction_daily" in p for p in health.snapshot()["problems"])
+    time_machine.shift(timedelta(hours=27))
+    assert "定时任务 interaction_daily 已超过 26 小时没有运行。" in health.snapshot()["problems"]

@@ -4,6 +4,7 @@ steps and links."""
 from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Router, Schema
 
 from gongkai.api.choices import choice
@@ -158,7 +159,7 @@ def decision(request, decision_id: int):
         "document_url": links["document"].get_absolute_url() if links["document"] else None,
         "interpretation_urls": [x.get_absolute_url() for x in links["interpretations"]],
         "consultation_urls": [
-            x.get_absolute_url() for x in links["consultations"] if hasattr(x, "get_absolute_url")
+            reverse("participation:detail", args=[x.pk]) for x in links["consultations"]
         ],
         "hearing_urls": [x.get_absolute_url() for x in links["hearings"]],
         "meeting_urls": [x.get_absolute_url() for x in links["meetings"]],

@@ -2,28 +2,16 @@
 the published decision and its interpretations — each read through a public scope, so a page
 never shows what is not public."""
 
-from django.apps import apps
-
 from gongkai.publishing.models import Document
 
 from .models import Hearing, Meeting, MeetingState
 
 
 def consultations(decision):
-    """Consultations on the decision's drafts (征求意见), when the participation app is
-    installed and relates its consultations to a decision (a foreign key to `Decision`) and
-    its manager offers `published()`; until then nothing shows."""
-    if not apps.is_installed("gongkai.participation"):
-        return []
-    for model in apps.get_app_config("participation").get_models():
-        fields = [
-            f.name
-            for f in model._meta.fields
-            if getattr(f, "related_model", None) is decision.__class__
-        ]
-        if fields and hasattr(model.objects, "published"):
-            return list(model.objects.published().filter(**{fields[0]: decision}))
-    return []
+    """Published consultations on the decision's drafts (征求意见, the participation app)."""
+    from gongkai.participation.models import Consultation
+
+    return list(Consultation.objects.published().filter(decision=decision).order_by("starts_on"))
 
 
 def interpretations(document):

@@ -317,6 +317,11 @@ def _unit_affected(unit_id: int) -> set[str]:
     pages |= set(consultation_pages(unit.code))
     # The unit's name is on its enforcement decisions too.
     pages |= set(enforcement_site_pages()) | set(enforcement_unit_pages(unit.pk))
+    # The pages of the major decisions the unit is responsible for list its consultations
+    # and name it.
+    decisions = MajorDecision.objects.published().filter(unit=unit)
+    for key in decisions.values_list("catalogue__government__code", "catalogue__year", "number"):
+        pages.add(reverse("decisions:decision", args=list(key)))
     for document_id in Document.objects.public().filter(unit=unit).values_list("id", flat=True):
         pages.update(document_pages(document_id))
     for year in AnnualReport.objects.public().filter(unit=unit).values_list("year", flat=True):

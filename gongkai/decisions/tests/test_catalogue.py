@@ -161,3 +161,15 @@ def test_console_walks_the_decision(client_of, listed, editor_a, editor_b):
     assert listed.steps.get(kind="participation").done_on == date(2026, 5, 20)
     other = client_of(editor_b)
     assert other.get(f"/console/decisions/{listed.pk}/").status_code == 404
+
+
+def test_decision_page_lists_its_open_consultation(client, listed, editor_a, reviewer_a, unit_a):
+    from gongkai.participation.tests.factories import open_consultation
+
+    draft = open_consultation(
+        editor_a, reviewer_a, unit_a, title="老旧小区改造计划（征求意见稿）", decision=listed
+    )
+    page = client.get(listed.get_absolute_url()).content.decode()
+    assert "老旧小区改造计划（征求意见稿）" in page and f"/consultations/{draft.pk}/" in page
+    data = client.get(f"/api/v1/major-decisions/{listed.pk}").json()
+    assert data["consultation_urls"] == [f"/consultations/{draft.pk}/"]

@@ -28,6 +28,15 @@ class Rotated:
     hashes: dict = field(default_factory=dict)  # "app.Model.field" -> rows whose hash changed
 
 
+def _in_batches(queryset):
+    """The rows of `queryset`, BATCH at a time by primary key. Not .iterator(): on PostgreSQL
+    that is a server-side cursor, which a value no key opens would leave behind in a rolled-back
+    savepoint, breaking the transaction around it."""
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), BATCH):
+        yield from queryset.filter(pk__in=pks[start : start + BATCH]).order_by("pk")
+
+
 def encrypted_text_fields():
     for model in apps.get_models():
         names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
@@ -43,7 +52,7 @@ def rotate_all() -> Rotated:
     for model, names in encrypted_text_fields():
         label = model._meta.label
         count = 0
-        for row in model._base_manager.only("pk", *names).iterator(chunk_size=BATCH):
+        for row in _in_batches(model._base_manager.only("pk", *names)):
             # Reading decrypts with any configured key; writing encrypts with the current one.
             model._base_manager.filter(pk=row.pk).update(**{n: getattr(row, n) for n in names})
             count += 1
@@ -52,15 +61,15 @@ def rotate_all() -> Rotated:
     for model_label, name in ENCRYPTED_BINARY:
         model = apps.get_model(model_label)
         count = 0
-        for pk, token in model._base_manager.values_list("pk", name).iterator(chunk_size=BATCH):
-            model._base_manager.filter(pk=pk).update(**{name: rotate_bytes(bytes(token))})
+        for row in _in_batches(model._base_manager.only("pk", name)):
+            token = bytes(getattr(row, name))
+            model._base_manager.filter(pk=row.pk).update(**{name: rotate_bytes(token)})
             count += 1
         done.values[f"{model_label}.{name}"] = count
     for model_label, hash_name, source in LOOKUP_HASHES:
         model = apps.get_model(model_label)
         changed = 0
-        rows = model._base_manager.only("pk", hash_name, source).iterator(chunk_size=BATCH)
-        for row in rows:
+        for row in _in_batches(model._base_manager.only("pk", hash_name, source)):
             value = lookup_hash(getattr(row, source) or "")
             if value != getattr(row, hash_name):
                 model._base_manager.filter(pk=row.pk).update(**{hash_name: value})

@@ -76,7 +76,9 @@ def _move(question, action, target):
 
 def _lock(question, action):
     question = (
-        Question.objects.select_for_update()
+        # Only the question's row: an unassigned question has no unit to join (and PostgreSQL
+        # cannot lock the nullable side of an outer join).
+        Question.objects.select_for_update(of=("self",))
         .select_related("unit", "government")
         .get(pk=question.pk)
     )

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from gongkai.api.choices import choice
 
@@ -11,7 +11,7 @@ from .models import Decision, DecisionKind, PartyKind
 router = Router(tags=["行政执法公示"])
 
 
-class DecisionOut(Schema):
+class EnforcementDecisionOut(Schema):
     id: int
     unit: str
     unit_name: str
@@ -26,19 +26,21 @@ class DecisionOut(Schema):
     result: str
     decided_on: date
     published_on: date
-    due_on: date
-    is_late: bool
+    due_on: date = Field(description="应公示的最后一天（决定之日起按工作日历计算的公示期限）")
+    is_late: bool = Field(description="逾期公示：公示日期晚于应公示日期")
     public_until: date | None
     url: str
 
 
-class DecisionFilters(Schema):
+class EnforcementDecisionFilters(Schema):
     kind: choice(DecisionKind.choices, "决定类别", checked=True) | None = None
     unit: str | None = None
 
 
-@router.get("/enforcement-decisions", response=list[DecisionOut], summary="公示中的行政执法决定")
-def decisions(request, filters: Query[DecisionFilters]):
+@router.get(
+    "/enforcement-decisions", response=list[EnforcementDecisionOut], summary="公示中的行政执法决定"
+)
+def decisions(request, filters: Query[EnforcementDecisionFilters]):
     found = Decision.objects.published().select_related("unit")
     if filters.kind:
         found = found.filter(kind=filters.kind)

@@ -5,12 +5,13 @@ from datetime import datetime
 from typing import Annotated
 
 from django.shortcuts import get_object_or_404
-from ninja import Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from pydantic import WithJsonSchema
 
 from gongkai.api.choices import choice
+from gongkai.core.clock import local_today
 
-from . import services
+from . import rules, services
 from .models import ListKind, ListVersion, PublicList
 from .schemas import SCHEMAS
 
@@ -51,11 +52,19 @@ class ListSummary(Schema):
     published_at: datetime
     rows: int
     url: str
+    is_stale: bool = Field(
+        description="未按期更新：现行版本发布至今已超过政务公开办为该清单规定的更新周期"
+    )
+    stale_after_days: int = Field(description="政务公开办规定的更新周期（自然日）")
 
 
 class ListOut(ListSummary):
     note: str
     entries: list[dict[str, str]]
+    variance: dict[str, str] = Field(
+        description="标记的条目，按编码：节点到期未完成的任务为“逾期未完成”，"
+        "超过办理期限的建议和提案为“逾期答复”或“逾期未答复”；未标记的条目不列出"
+    )
 
 
 class ChangeOut(Schema):
@@ -94,9 +103,11 @@ def kinds(request):
     ]
 
 
-def _summary(public_list):
+def _summary(public_list, standing):
     version = public_list.current
     return {
+        "is_stale": standing.state == "stale",
+        "stale_after_days": standing.stale_after_days,
         "kind": public_list.kind,
         "unit": public_list.unit.code,
         "unit_name": public_list.unit.full_name,
@@ -118,7 +129,9 @@ def lists(request, filters: Query[ListFilters]):
         found = found.filter(kind=filters.kind)
     if filters.unit:
         found = found.filter(unit__code=filters.unit)
-    return [_summary(pl) for pl in found]
+    found = list(found)
+    standings = services.published_standings(found, local_today())
+    return [_summary(pl, standings[pl.pk]) for pl in found]
 
 
 def _published(kind, unit):
@@ -130,10 +143,15 @@ def _published(kind, unit):
 @router.get("/lists/{kind}/{unit}", response=ListOut, summary="一份清单的现行版本")
 def one_list(request, kind: KindPath, unit: str):
     public_list = _published(kind, unit)
+    today = local_today()
+    standing = services.published_standings([public_list], today)[public_list.pk]
+    entries = list(public_list.current.entries.all())
+    flagged = {e.key: rules.variance(public_list.schema, e.data, today) for e in entries}
     return {
-        **_summary(public_list),
+        **_summary(public_list, standing),
         "note": public_list.current.note,
-        "entries": [e.data for e in public_list.current.entries.all()],
+        "entries": [e.data for e in entries],
+        "variance": {key: flag for key, flag in flagged.items() if flag},
     }
 
 

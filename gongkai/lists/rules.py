@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from .schemas import Column, Schema
+from .schemas import SINGLE_ITEM, Column, Schema
 
 CODE_SEPARATORS = re.compile(r"[、，,；;\s]+")
 MAX_REPORTED = 200
@@ -30,13 +30,14 @@ def split_codes(value: str) -> list[str]:
     return [code for code in CODE_SEPARATORS.split(value or "") if code]
 
 
-def check_row(schema: Schema, values: dict, known_powers: set[str] | None = None) -> dict:
+def check_row(schema: Schema, values: dict, known_codes: set[str] | None = None) -> dict:
     """{column key: Chinese message} for what is wrong with one row (empty when it is fine).
-    `known_powers` is the set of power codes a functions-catalogue row may name."""
+    `known_codes` is the set of codes the schema's reference column may name: power codes
+    for a functions-catalogue row, single service items for a "一件事" bundle."""
     problems = {}
     for column in schema.columns:
         value = values.get(column.key, "")
-        message = _check_cell(column, value, known_powers)
+        message = _check_cell(column, value, known_codes)
         if message:
             problems[column.key] = message
     for rule in schema.extra.get("row_rules", ()):
@@ -46,7 +47,7 @@ def check_row(schema: Schema, values: dict, known_powers: set[str] | None = None
     return problems
 
 
-def _check_cell(column: Column, value: str, known_powers) -> str:
+def _check_cell(column: Column, value: str, known_codes) -> str:
     if not value:
         return f"“{column.label}”不能为空。" if column.required else ""
     if len(value) > column.max_length:
@@ -57,14 +58,30 @@ def _check_cell(column: Column, value: str, known_powers) -> str:
         return f"“{column.label}”应为 2026-06-30 这样的日期，填写的是“{value}”。"
     if column.is_number and not _is_number(value):
         return f"“{column.label}”应为数字，填写的是“{value}”。"
-    if column.power_codes and known_powers is not None:
-        unknown = [code for code in split_codes(value) if code not in known_powers]
-        if unknown:
-            return (
-                f"“{column.label}”中的“{'、'.join(unknown)}”不在本单位现行权责清单中，"
-                "请先发布权责清单或更正编码。"
-            )
+    if known_codes is None:
+        return ""
+    unknown = [code for code in split_codes(value) if code not in known_codes]
+    if unknown and column.power_codes:
+        return (
+            f"“{column.label}”中的“{'、'.join(unknown)}”不在本单位现行权责清单中，"
+            "请先发布权责清单或更正编码。"
+        )
+    if unknown and column.service_codes:
+        return (
+            f"“{column.label}”中的“{'、'.join(unknown)}”既不是本表中的单项事项，"
+            "也不是本级政府各单位已公开的单项事项，请核对编码。"
+        )
     return ""
+
+
+def service_column(schema: Schema):
+    return next((c for c in schema.columns if c.service_codes), None)
+
+
+def single_items(rows: list[dict]) -> set[str]:
+    """Codes of the single service items among `rows`, which a bundle in the same list may
+    name before they are published."""
+    return {row.get("code", "") for row in rows if row.get("kind") == SINGLE_ITEM} - {""}
 
 
 def _is_date(value: str) -> bool:
@@ -159,7 +176,7 @@ class Parsed:
     numbers: list[int] = field(default_factory=list)  # each row's line in the sheet
 
 
-def parse_table(schema: Schema, table: list[list[str]], known_powers=None) -> Parsed:
+def parse_table(schema: Schema, table: list[list[str]], known_codes=None) -> Parsed:
     """A sheet (header first) as rows of the schema, or every problem found, each naming the
     spreadsheet row it is on (第 N 行, as Excel numbers it)."""
     result = Parsed()
@@ -171,15 +188,17 @@ def parse_table(schema: Schema, table: list[list[str]], known_powers=None) -> Pa
         result.errors.append(header_error)
         return result
     expected = schema.headers
+    known = known_codes
+    if service_column(schema) is not None and known_codes is not None:
+        known = known_codes | single_items([_values(schema, raw)[1] for raw in table[1:]])
     seen: dict[str, int] = {}
     numbers: list[int] = []
     messages: list[str] = []
     for number, raw in enumerate(table[1:], start=2):
-        cells = [clean(c) for c in raw] + [""] * len(expected)
+        cells, values = _values(schema, raw)
         if not any(cells):
             continue
-        values = {column.key: cells[i] for i, column in enumerate(schema.columns)}
-        problems = list(check_row(schema, values, known_powers).values())
+        problems = list(check_row(schema, values, known).values())
         if any(cells[len(expected) :]):
             problems.append("表头以外的列有内容，请删除或移到对应列。")
         key = values[schema.key]
@@ -199,6 +218,12 @@ def parse_table(schema: Schema, table: list[list[str]], known_powers=None) -> Pa
     if not result.rows and not result.errors:
         result.errors.append("表格中没有数据行：请在表头下方逐行填写。")
     return result
+
+
+def _values(schema: Schema, raw: list) -> tuple[list[str], dict]:
+    """A sheet row's cleaned cells (padded past the header) and its values by column key."""
+    cells = [clean(c) for c in raw] + [""] * len(schema.columns)
+    return cells, {column.key: cells[i] for i, column in enumerate(schema.columns)}
 
 
 def _check_header(schema: Schema, row: list[str]) -> str:
@@ -260,8 +285,15 @@ class Diff:
         return "，".join(parts)
 
 
+NAME_LENGTH = 60
+
+
 def row_name(schema: Schema, row: dict) -> str:
-    """The row's readable name: its second column (name/title) after the key."""
+    """The row's readable name: the schema's naming column (a long one cut short), or else
+    its first short column after the key."""
+    if schema.name:
+        name = row.get(schema.name, "")
+        return name if len(name) <= NAME_LENGTH else name[: NAME_LENGTH - 1] + "…"
     for column in schema.columns:
         if column.key != schema.key and not (column.long or column.parent):
             return row.get(column.key, "")

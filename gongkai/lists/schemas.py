@@ -37,6 +37,8 @@ class Column:
     filter: bool = False  # offered as a filter on the public page
     # A list of codes of the same unit's powers list (the functions catalogue's link).
     power_codes: bool = False
+    # A list of codes of single service items (a "一件事" bundle's link).
+    service_codes: bool = False
     is_date: bool = False  # 2026-06-30
     is_number: bool = False
     # The key of another row of the same list (a task's parent task): the list is a tree.
@@ -53,6 +55,9 @@ class Schema:
     # Which column identifies a row across versions (what "changed" compares by).
     key: str
     section: str = ""
+    # Which column names a row in listings, diffs and search results (a proposal by its title,
+    # not its type); by default the first short column after the key.
+    name: str = ""
     extra: dict = field(default_factory=dict)
 
     def column(self, key: str) -> Column:
@@ -187,6 +192,21 @@ MARKET_RULES = Schema(
     ),
 )
 
+SINGLE_ITEM, BUNDLE = "单项事项", "一件事"
+BUNDLE_MINIMUM = 2
+
+
+def _bundle_items(row: dict) -> str:
+    from .rules import split_codes
+
+    codes = split_codes(row.get("items", ""))
+    if row.get("kind") == BUNDLE and len(codes) < BUNDLE_MINIMUM:
+        return f"“一件事”须在“包含事项编码”中列出至少 {BUNDLE_MINIMUM} 个单项事项的编码。"
+    if row.get("kind") == SINGLE_ITEM and codes:
+        return "单项事项不填写“包含事项编码”，该列只用于“一件事”。"
+    return ""
+
+
 SERVICE_GUIDES = Schema(
     kind="services",
     label="办事指南",
@@ -197,7 +217,7 @@ SERVICE_GUIDES = Schema(
     columns=(
         Column("code", "事项编码", max_length=60),
         Column("name", "事项名称", max_length=200),
-        Column("kind", "类别", choices=("单项事项", "一件事"), filter=True, max_length=10),
+        Column("kind", "类别", choices=(SINGLE_ITEM, BUNDLE), filter=True, max_length=10),
         Column("conditions", "受理条件", long=True),
         Column("materials", "申请材料", long=True),
         Column("procedure", "办理流程", long=True),
@@ -206,8 +226,16 @@ SERVICE_GUIDES = Schema(
         Column("place", "办理地点", max_length=200, filter=True),
         Column("online", "网上办理", required=False, max_length=300),
         Column("contact", "咨询电话", max_length=60),
-        Column("items", "包含事项编码", required=False, max_length=1000, hint="“一件事”填写"),
+        Column(
+            "items",
+            "包含事项编码",
+            required=False,
+            max_length=1000,
+            service_codes=True,
+            hint="“一件事”填写：本表或本级政府各单位已公开的单项事项编码，多个用顿号分隔",
+        ),
     ),
+    extra={"row_rules": (_bundle_items,)},
 )
 
 AUDIT_FINDINGS = Schema(
@@ -216,6 +244,7 @@ AUDIT_FINDINGS = Schema(
     section="结果公开",
     description="审计、督查发现的问题，责任单位、整改期限、整改措施和整改结果。",
     key="code",
+    name="finding",
     columns=(
         Column("code", "问题编号", max_length=60),
         Column("source", "来源", choices=("审计", "督查", "巡察", "其他检查"), filter=True),
@@ -264,6 +293,7 @@ PROPOSALS = Schema(
     description="人大代表建议、政协提案的办理情况：主办和协办单位、办理时限和答复（可全文公开的公开全文，"
     "否则公开摘要）。",
     key="code",
+    name="title",
     columns=(
         Column("code", "建议或提案编号", max_length=60),
         Column("kind", "类别", choices=("人大代表建议", "政协提案"), filter=True),

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 
 from gongkai.accounts.permissions import require
@@ -23,7 +23,7 @@ from gongkai.units.models import Unit
 
 from . import rules, xlsx
 from .models import Entry, ListKind, ListSetting, ListVersion, PublicList, VersionStatus
-from .schemas import FUNCTIONS, POWERS, SCHEMAS
+from .schemas import FUNCTIONS, POWERS, SCHEMAS, SERVICE_GUIDES, SINGLE_ITEM
 
 # Who drafted a version: none of them may publish it.
 DRAFTING_ACTIONS = ("lists.create", "lists.import", "lists.edit", "lists.delete", "lists.submit")
@@ -93,8 +93,37 @@ def known_power_codes(unit) -> set[str]:
     return set(Entry.objects.filter(version__in=current).values_list("key", flat=True))
 
 
-def _powers_for(schema, unit):
-    return known_power_codes(unit) if schema is FUNCTIONS else None
+def government_of(unit):
+    return unit.government_id or unit.pk
+
+
+def published_single_items(unit) -> dict[str, str]:
+    """Code → name of the single service items in force in the service guides of the units
+    of `unit`'s government: what a "一件事" bundle may combine."""
+    government = government_of(unit)
+    found = (
+        Entry.objects.published()
+        .filter(version__public_list__kind=SERVICE_GUIDES.kind, data__kind=SINGLE_ITEM)
+        .filter(
+            models.Q(version__public_list__unit__government_id=government)
+            | models.Q(version__public_list__unit_id=government)
+        )
+    )
+    return {e.key: e.data.get("name", "") for e in found}
+
+
+def _known_codes(schema, unit, draft=None, leaving=None):
+    """The codes the schema's reference column may name; for a bundle, also the single
+    items of the draft being edited (but not the row `leaving`, which is being changed)."""
+    if schema is FUNCTIONS:
+        return known_power_codes(unit)
+    if schema is SERVICE_GUIDES:
+        known = set(published_single_items(unit))
+        if draft is not None:
+            rows = [e.data for e in draft.entries.exclude(pk=getattr(leaving, "pk", None))]
+            known |= rules.single_items(rows)
+        return known
+    return None
 
 
 def _unpublished_documents(schema, row) -> dict:
@@ -173,7 +202,7 @@ def import_rows(*, actor, unit, kind, data: bytes, filename: str) -> ListVersion
         raise ValidationError("没有这种清单。")
     require(actor, unit, Role.EDITOR)
     table = read_spreadsheet(data, filename)
-    parsed = rules.parse_table(schema, table, _powers_for(schema, unit))
+    parsed = rules.parse_table(schema, table, _known_codes(schema, unit))
     parsed.errors += [
         f"第 {number} 行：{message}"
         for number, row in zip(parsed.numbers, parsed.rows, strict=True)
@@ -211,7 +240,8 @@ def save_entry(*, actor, version, values: dict, entry=None) -> Entry:
     version = _editable(actor, version)
     schema = version.schema
     row = {c.key: rules.clean(values.get(c.key, "")) for c in schema.columns}
-    problems = rules.check_row(schema, row, _powers_for(schema, version.unit))
+    known = _known_codes(schema, version.unit, version, entry)
+    problems = rules.check_row(schema, row, known)
     problems = {**_unpublished_documents(schema, row), **problems}
     clash = version.entries.filter(key=row[schema.key])
     if entry is not None:
@@ -268,6 +298,9 @@ def submit(*, actor, version, note="") -> ListVersion:
         raise ValidationError("清单没有任何条目，不能提交。")
     if not note.strip():
         raise ValidationError({"note": "请写明本次修订说明（例如“依据新修订的法规调整 3 项”）。"})
+    broken = _broken_references(version)
+    if broken:
+        raise ValidationError(broken)
     version.status, version.note, version.return_reason = VersionStatus.SUBMITTED, note.strip(), ""
     version.save(update_fields=["status", "note", "return_reason"])
     record(
@@ -279,6 +312,20 @@ def submit(*, actor, version, note="") -> ListVersion:
         reason=version.note,
     )
     return version
+
+
+def _broken_references(version) -> list[str]:
+    """Rows of the draft naming codes that are no longer there — a single item deleted or
+    made a bundle after a bundle named it, a power dropped from the powers list."""
+    schema = version.schema
+    known = _known_codes(schema, version.unit, version)
+    if known is None:
+        return []
+    return [
+        f"“{entry.key}”：{message}"
+        for entry in version.entries.all()
+        for message in rules.check_row(schema, entry.data, known).values()
+    ]
 
 
 def _reviewable(actor, version) -> ListVersion:
@@ -431,6 +478,7 @@ class Standing:
     state: str  # "current" | "stale" | "missing" | "late" | "pending" | "not_required"
     published_on: date | None = None
     age_days: int | None = None
+    stale_after_days: int | None = None  # the office's period, for a published list
 
     LABELS = {
         "current": "已公开",
@@ -459,9 +507,32 @@ def standing(setting, published_at, has_submitted: bool, today: date) -> Standin
         return Standing("missing" if setting.required else "not_required")
     published_on = local_date(published_at)
     age = (today - published_on).days
-    if age > setting.stale_after_days:
-        return Standing("stale", published_on, age)
-    return Standing("current", published_on, age)
+    state = "stale" if age > setting.stale_after_days else "current"
+    return Standing(state, published_on, age, setting.stale_after_days)
+
+
+def published_standings(public_lists, today: date) -> dict[int, Standing]:
+    """How each published list stands against its government's setting (current or stale),
+    by the list's pk, in one query for the settings."""
+
+    def government_of(public_list):
+        return public_list.unit.government_id or public_list.unit_id
+
+    found = {
+        (s.government_id, s.kind): s
+        for s in ListSetting.objects.filter(
+            government_id__in={government_of(pl) for pl in public_lists}
+        )
+    }
+    return {
+        pl.pk: standing(
+            found.get((government_of(pl), pl.kind)) or ListSetting(kind=pl.kind),
+            pl.current.published_at,
+            False,
+            today,
+        )
+        for pl in public_lists
+    }
 
 
 def office_overview(units, government, today: date):

@@ -135,6 +135,8 @@ def unit_list(request, kind, code):
     powers = {}
     if kind == "functions":
         powers = _power_names(public_list.unit)
+    elif kind == "services":
+        powers = services.published_single_items(public_list.unit)
     return render(
         request,
         "lists/unit_list.html",

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.lists import rules
-from gongkai.lists.schemas import PROPOSALS, answer_due
+from gongkai.lists.schemas import PROPOSALS, SCHEMAS, answer_due
 
 from .factories import published
 
@@ -69,3 +69,22 @@ def test_the_page_flags_late_and_overdue_answers(client, at, unit_a, editor_a, r
     assert "【逾期答复】" in flag("JY-2")
     assert "【逾期未答复】" in flag("JY-3")
     assert "逾期" not in flag("JY-4")  # due 2026-08-10
+
+
+def test_a_proposal_is_named_by_its_title_not_its_type(client, unit_a, editor_a, reviewer_a):
+    rows = [proposal("JY-1", "关于增设公交站点的建议", "2026-03-10", "2026-05-28")]
+    published("proposals", rows, unit=unit_a, editor=editor_a, reviewer=reviewer_a)
+    page = client.get(reverse("lists:unit", args=["proposals", "unit-a"])).content.decode()
+    summary = page.split("<strong>JY-1</strong>", 1)[1].split("</summary>", 1)[0]
+    assert summary.strip().startswith("关于增设公交站点的建议")
+    hits = client.get(reverse("lists:kind", args=["proposals"]), {"q": "公交"}).content.decode()
+    assert "JY-1 关于增设公交站点的建议" in hits
+    assert "JY-1 人大代表建议" not in hits
+
+
+def test_a_long_finding_names_its_row_cut_short():
+    finding = "部分专项资金拨付滞后" * 10
+    row = {"code": "SJ-1", "source": "审计", "finding": finding}
+    name = rules.row_name(SCHEMAS["audit_findings"], row)
+    assert name.startswith("部分专项资金拨付滞后") and name.endswith("…")
+    assert len(name) == rules.NAME_LENGTH

@@ -26,6 +26,53 @@ def law_titles(text: str) -> list[str]:
     return list(dict.fromkeys(_LAW_TITLE.findall(text or "")))
 
 
+DOCUMENT_LINK = re.compile(r"/documents/(\d+)/")
+_EVIDENCE_SEPARATORS = re.compile(r"[；;\n]+")
+# A figure is a number with a unit of measure; a document number (〔2026〕8号) or a date is
+# not one, so 号, 年, 月 and 日 are not units here.
+_UNITS = (
+    "平方米|立方米|千瓦时|千瓦|公里|千米|公顷|人次|户次|床位|万元|亿元|元|米|亩|吨|户|人|名|家|所|"
+    "套|间|座|条|处|台|辆|项|次|张|件|栋|幢|棵|株|盏|个|%|％|‰"
+)
+_FIGURE = re.compile(rf"\d+(?:\.\d+)?\s*[万亿]?\s*(?:{_UNITS})")
+
+
+def evidence_items(value: str) -> list[str]:
+    return [item.strip() for item in _EVIDENCE_SEPARATORS.split(value or "") if item.strip()]
+
+
+def evidence_problem(value: str) -> str:
+    """Why `value` is not evidence of progress: each item must be a document published on
+    the platform (its files, photos included, passed the publication checks) or a figure
+    with its unit. Whether the document is published is the service's check."""
+    for item in evidence_items(value):
+        if not (DOCUMENT_LINK.fullmatch(item) or _FIGURE.search(item)):
+            return (
+                f"佐证材料“{item}”既不是本平台已发布文件或照片的地址（例如 /documents/123/），"
+                "也不是带计量单位的数据（例如“新增学位 1200 个”“完成投资 3200 万元”）。"
+            )
+    return ""
+
+
+def unsupported_progress(schema: Schema, in_force: dict | None, row: dict) -> str:
+    """Progress that changed since the version in force while its evidence stayed the same:
+    the earlier evidence does not prove the new progress."""
+    spec = schema.extra.get("evidence_for")
+    if not spec or in_force is None:
+        return ""
+    progress, evidence = spec
+    moved = row.get(progress) and row.get(progress) != in_force.get(progress)
+    if moved and row.get(evidence) == in_force.get(evidence):
+        labels = schema.column(progress).label, schema.column(evidence).label
+        return f"“{labels[0]}”已更新，请同时更新“{labels[1]}”，为本次进展提供佐证。"
+    return ""
+
+
+def document_numbers(value: str) -> list[int]:
+    """The platform documents a cell names by their addresses."""
+    return [int(n) for n in DOCUMENT_LINK.findall(value or "")]
+
+
 def split_codes(value: str) -> list[str]:
     return [code for code in CODE_SEPARATORS.split(value or "") if code]
 
@@ -58,6 +105,8 @@ def _check_cell(column: Column, value: str, known_codes) -> str:
         return f"“{column.label}”应为 2026-06-30 这样的日期，填写的是“{value}”。"
     if column.is_number and not _is_number(value):
         return f"“{column.label}”应为数字，填写的是“{value}”。"
+    if column.evidence:
+        return evidence_problem(value)
     if known_codes is None:
         return ""
     unknown = [code for code in split_codes(value) if code not in known_codes]

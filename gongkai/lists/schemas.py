@@ -43,6 +43,8 @@ class Column:
     is_number: bool = False
     # The key of another row of the same list (a task's parent task): the list is a tree.
     parent: bool = False
+    # Evidence of progress: published documents of this platform or figures with their units.
+    evidence: bool = False
     hint: str = ""
 
 
@@ -332,7 +334,9 @@ PROPOSALS = Schema(
 
 def _progress_needs_evidence(row: dict) -> str:
     if row.get("progress") and not row.get("evidence"):
-        return "填写了“进展情况”就必须填写“佐证材料”（文件文号、照片链接或数据来源）。"
+        return (
+            "填写了“进展情况”就必须填写“佐证材料”（本平台已发布的文件或照片，或带计量单位的数据）。"
+        )
     if row.get("status") == "已完成" and not row.get("evidence"):
         return "标为“已完成”的任务必须填写“佐证材料”。"
     return ""
@@ -361,9 +365,23 @@ KEY_TASKS = Schema(
         Column("budget", "预算（万元）", required=False, max_length=20, is_number=True),
         Column("status", "状态", choices=("未开始", "推进中", "已完成"), filter=True),
         Column("progress", "进展情况", required=False, long=True),
-        Column("evidence", "佐证材料", required=False, max_length=500),
+        Column(
+            "evidence",
+            "佐证材料",
+            required=False,
+            max_length=500,
+            evidence=True,
+            hint="本平台已发布的文件或照片的地址（例如 /documents/123/），"
+            "或带计量单位的数据（例如“新增学位 1200 个”）；多项用分号分隔",
+        ),
     ),
-    extra={"row_rules": (_progress_needs_evidence,), "variance": ("due", "status", "已完成")},
+    extra={
+        "row_rules": (_progress_needs_evidence,),
+        "variance": ("due", "status", "已完成"),
+        "document_links": ("evidence",),
+        # Progress is reported only with evidence: new progress, new evidence.
+        "evidence_for": ("progress", "evidence"),
+    },
 )
 
 

@@ -1,7 +1,6 @@
 """Keeping a list: import, edit, submit, return, publish — each attributable and audited, each
 all-or-nothing. Views and the API are thin shells over these functions."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -133,14 +132,48 @@ def _unpublished_documents(schema, row) -> dict:
 
     problems = {}
     for key in schema.extra.get("document_links", ()):
-        link = row.get(key, "")
-        number = link.strip("/").split("/")[-1]
-        if not re.fullmatch(r"/documents/\d+/", link):
-            continue  # empty, or malformed (the row rule says so)
-        if not Document.objects.published().filter(pk=int(number)).exists():
+        numbers = rules.document_numbers(row.get(key, ""))
+        if not numbers:
+            continue
+        published = set(
+            Document.objects.published().filter(pk__in=numbers).values_list("pk", flat=True)
+        )
+        missing = [n for n in numbers if n not in published]
+        if missing:
             label = schema.column(key).label
-            problems[key] = f"“{label}”{link}不是本平台已发布的文件，请先经审核发布名单。"
+            links = "、".join(f"/documents/{n}/" for n in missing)
+            problems[key] = f"“{label}”{links}不是本平台已发布的文件，请先经审核发布该文件。"
     return problems
+
+
+def _rows_in_force(unit, kind) -> dict[str, dict]:
+    """The rows of the list's current version, by key."""
+    current = PublicList.objects.filter(unit=unit, kind=kind).values("current")
+    return {e.key: e.data for e in Entry.objects.filter(version__in=current)}
+
+
+def _linked_problems(schema, row, in_force) -> dict:
+    """What the database says about a row: the documents it names are not published, or
+    its progress changed since the version in force without new evidence."""
+    problems = _unpublished_documents(schema, row)
+    message = rules.unsupported_progress(schema, in_force, row)
+    if message:
+        problems["__all__"] = message
+    return problems
+
+
+def linked_documents(entries) -> dict[str, str]:
+    """Address → title of the published documents the entries' document columns name."""
+    from gongkai.publishing.models import Document
+
+    numbers = {
+        n
+        for entry in entries
+        for key in entry.version.schema.extra.get("document_links", ())
+        for n in rules.document_numbers(entry.data.get(key, ""))
+    }
+    found = Document.objects.published().filter(pk__in=numbers).values_list("pk", "title")
+    return {f"/documents/{pk}/": title for pk, title in found}
 
 
 def open_draft(public_list) -> ListVersion | None:
@@ -203,10 +236,11 @@ def import_rows(*, actor, unit, kind, data: bytes, filename: str) -> ListVersion
     require(actor, unit, Role.EDITOR)
     table = read_spreadsheet(data, filename)
     parsed = rules.parse_table(schema, table, _known_codes(schema, unit))
+    in_force = _rows_in_force(unit, kind)
     parsed.errors += [
         f"第 {number} 行：{message}"
         for number, row in zip(parsed.numbers, parsed.rows, strict=True)
-        for message in _unpublished_documents(schema, row).values()
+        for message in _linked_problems(schema, row, in_force.get(row[schema.key])).values()
     ]
     if parsed.errors:
         raise ImportFailed(parsed.errors)
@@ -242,7 +276,8 @@ def save_entry(*, actor, version, values: dict, entry=None) -> Entry:
     row = {c.key: rules.clean(values.get(c.key, "")) for c in schema.columns}
     known = _known_codes(schema, version.unit, version, entry)
     problems = rules.check_row(schema, row, known)
-    problems = {**_unpublished_documents(schema, row), **problems}
+    in_force = _rows_in_force(version.unit, schema.kind).get(row[schema.key])
+    problems = {**_linked_problems(schema, row, in_force), **problems}
     clash = version.entries.filter(key=row[schema.key])
     if entry is not None:
         clash = clash.exclude(pk=entry.pk)

@@ -146,6 +146,7 @@ def unit_list(request, kind, code):
             "version": public_list.current,
             "entries": shown,
             "laws": services.law_links(shown),
+            "documents": services.linked_documents(shown),
             "total": entries.count(),
             "form": form,
             "powers": powers,

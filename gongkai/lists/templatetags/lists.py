@@ -13,6 +13,11 @@ def power_codes(value):
 
 
 @register.filter
+def evidence_items(value):
+    return rules.evidence_items(value)
+
+
+@register.filter
 def get_item(mapping, key):
     return (mapping or {}).get(key, "")
 
@@ -41,13 +46,19 @@ def link_laws(value, laws):
 
 
 @register.inclusion_tag("lists/_entry.html")
-def entry_block(entry, powers, unit_code, laws=None):
+def entry_block(entry, powers, unit_code, laws=None, documents=None):
     entry.name = rules.row_name(entry.version.schema, entry.data)
     entry.depth = getattr(entry, "depth", 0)
     entry.depth_range = range(entry.depth)
     entry.rollup = getattr(entry, "rollup", "")
     entry.variance = getattr(entry, "variance", "")
-    return {"entry": entry, "powers": powers, "unit_code": unit_code, "laws": laws}
+    return {
+        "entry": entry,
+        "powers": powers,
+        "unit_code": unit_code,
+        "laws": laws,
+        "documents": documents,
+    }
 
 
 @register.inclusion_tag("lists/_unit_lists.html")

@@ -53,7 +53,7 @@ def test_recipients_must_be_a_published_document_and_spending_within_budget(
     assert messages[1] == "第 5 行：“已拨付（万元）”超过“预算（万元）”，请核对或先调整预算。"
     assert messages[2] == (
         f"第 3 行：“受益对象名单”/documents/{unpublished.pk}/不是本平台已发布的文件，"
-        "请先经审核发布名单。"
+        "请先经审核发布该文件。"
     )
     version = services.import_rows(
         actor=editor_a,

@@ -27,3 +27,11 @@ def moment(day, minutes: int = 0) -> datetime:
 def on(day, minutes: int = 0):
     """`with on(day):` — the clock says `day`, 09:00 plus `minutes`, for the block."""
     return pretend(moment(day, minutes))
+
+
+def working_day(calendar, day):
+    """`day` when it is a working day on `calendar`, else the last working day before it: the
+    demo's staff act on working days."""
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day

@@ -167,19 +167,20 @@ def missing_parents(schema: Schema, rows: list[dict]) -> list[tuple[int, str]]:
 
 
 def variance(schema: Schema, row: dict, today: date) -> str:
-    """ "逾期未完成" when the row's milestone date has passed and it is not done; or what the
-    schema's own function says (a proposal answered late)."""
+    """The schema's flag (逾期未完成, 逾期未整改) when the row's date has passed and its status
+    is not one of the done ones; or what the schema's own function says (a proposal answered
+    late)."""
     spec = schema.extra.get("variance")
     if not spec:
         return ""
     if callable(spec):
         return spec(row, today)
-    due_key, status_key, done = spec
+    due_key, status_key, done, flag = spec
     try:
         due = date.fromisoformat(row.get(due_key, ""))
     except ValueError:
         return ""
-    return "逾期未完成" if due < today and row.get(status_key) != done else ""
+    return flag if due < today and row.get(status_key) not in done else ""
 
 
 def tree_order(schema: Schema, rows: list) -> list[tuple[int, object]]:
@@ -369,9 +370,18 @@ def diff(schema: Schema, before: list[dict], after: list[dict]) -> Diff:
     return result
 
 
-def statistics(schema: Schema, rows: list[dict]):
-    """Counts of rows by the schema's statistics rows (e.g. year and kind) and column (e.g.
-    result): ([column values], [(row label, [counts…], total)…])."""
+@dataclass
+class Statistics:
+    heading: str  # what the rows are, e.g. "年度、类别"
+    columns: list[str]  # the column's values, e.g. the results
+    lines: list[tuple[str, list[int], int, int]]  # (row label, counts, total, flagged)
+    flagged: bool  # whether the schema flags rows (逾期…), counted in the last column
+
+
+def statistics(schema: Schema, rows: list[dict], today: date) -> Statistics | None:
+    """Counts of rows by the schema's statistics rows (e.g. year and kind, or the unit
+    responsible) and column (e.g. result, status), with how many rows of each line are
+    flagged late on `today`."""
     spec = schema.extra.get("statistics")
     if not spec:
         return None
@@ -380,8 +390,14 @@ def statistics(schema: Schema, rows: list[dict]):
     table: dict[tuple, list[int]] = {}
     for row in rows:
         label = tuple(row.get(k, "") for k in row_keys)
-        counts = table.setdefault(label, [0] * len(columns))
+        counts = table.setdefault(label, [0] * (len(columns) + 1))
         if row.get(column_key) in columns:
             counts[columns.index(row[column_key])] += 1
-    lines = [(" ".join(label), counts, sum(counts)) for label, counts in sorted(table.items())]
-    return columns, lines
+        if variance(schema, row, today):
+            counts[-1] += 1
+    lines = [
+        (" ".join(label), counts[:-1], sum(counts[:-1]), counts[-1])
+        for label, counts in sorted(table.items())
+    ]
+    heading = "、".join(schema.column(k).label for k in row_keys)
+    return Statistics(heading, columns, lines, bool(schema.extra.get("variance")))

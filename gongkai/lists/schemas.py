@@ -252,11 +252,15 @@ AUDIT_FINDINGS = Schema(
         Column("source", "来源", choices=("审计", "督查", "巡察", "其他检查"), filter=True),
         Column("finding", "发现的问题", long=True),
         Column("responsible", "责任单位", max_length=120, filter=True),
-        Column("deadline", "整改期限", max_length=20),
+        Column("deadline", "整改期限", max_length=10, is_date=True, hint="例如 2026-12-31"),
         Column("steps", "整改措施", long=True),
         Column("status", "整改状态", choices=("整改中", "已完成", "长期坚持"), filter=True),
         Column("result", "整改结果", required=False, long=True),
     ),
+    extra={
+        "variance": ("deadline", "status", ("已完成", "长期坚持"), "逾期未整改"),
+        "statistics": (("responsible",), "status"),
+    },
 )
 
 # An NPC suggestion or CPPCC proposal is answered within three months of being assigned (the
@@ -326,8 +330,8 @@ PROPOSALS = Schema(
         Column("disclosure", "答复公开方式", choices=("全文公开", "摘要公开"), max_length=10),
         Column("answer", "答复内容", required=False, long=True),
     ),
-    # Yearly statistics: rows by year and kind, columns by result; answers due within the
-    # period (逾期未答复 / 逾期答复 flagged).
+    # Yearly statistics: rows by year and kind, columns by result, and how many answers were
+    # late or are owed after the period (逾期答复 / 逾期未答复, flagged on each row).
     extra={"statistics": (("year", "kind"), "result"), "variance": _answer_variance},
 )
 
@@ -377,7 +381,9 @@ KEY_TASKS = Schema(
     ),
     extra={
         "row_rules": (_progress_needs_evidence,),
-        "variance": ("due", "status", "已完成"),
+        "variance": ("due", "status", ("已完成",), "逾期未完成"),
+        # The roll-up per unit: its tasks by status, and how many are late.
+        "statistics": (("unit",), "status"),
         "document_links": ("evidence",),
         # Progress is reported only with evidence: new progress, new evidence.
         "evidence_for": ("progress", "evidence"),

@@ -93,7 +93,7 @@ def kind_page(request, kind):
     stats = None
     if schema.extra.get("statistics"):
         rows = Entry.objects.published().filter(version__public_list__kind=kind)
-        stats = rules.statistics(schema, list(rows.values_list("data", flat=True)))
+        stats = rules.statistics(schema, list(rows.values_list("data", flat=True)), local_today())
     return render(
         request,
         "lists/kind.html",
@@ -166,8 +166,11 @@ def _as_tree(schema, entries):
         entry.variance = rules.variance(schema, entry.data, today)
         children = [e for e in entries if column and e.data.get(column.key) == entry.key]
         if children and spec and not callable(spec):
-            done = sum(1 for e in children if e.data.get(spec[1]) == spec[2])
-            entry.rollup = f"下设 {len(children)} 项，已完成 {done} 项"
+            done = sum(1 for e in children if e.data.get(spec[1]) in spec[2])
+            late = sum(1 for e in children if rules.variance(schema, e.data, today))
+            entry.rollup = f"下设 {len(children)} 项，已完成 {done} 项" + (
+                f"，{spec[3]} {late} 项" if late else ""
+            )
         ordered.append(entry)
     return ordered
 

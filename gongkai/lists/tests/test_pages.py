@@ -245,7 +245,7 @@ def test_proposal_statistics_and_service_halls(client, unit_a, editor_a, reviewe
     ]
     published("proposals", proposals, unit=unit_a, editor=editor_a, reviewer=reviewer_a)
     page = client.get(reverse("lists:kind", args=["proposals"])).content.decode()
-    stats = page.split("按年度和类别统计", 1)[1].split("</table>", 1)[0]
+    stats = page.split("按年度、类别统计", 1)[1].split("</table>", 1)[0]
     assert "2026 人大代表建议</th><td>1</td><td>0</td><td>0</td><td>1</td><td>2</td>" in stats
     assert "2026 政协提案</th><td>0</td><td>1</td><td>0</td><td>0</td><td>1</td>" in stats
     services_rows = [

@@ -154,11 +154,23 @@ def enforcement_unit_pages(unit_id: int) -> list[str]:
     return [enforcement_page(i) for i in ids]
 
 
+def flagged_list_pages() -> list[str]:
+    """The lists whose rows are flagged by the date alone (a milestone passing unmet, an
+    answer or a rectification falling due): their page across units and each unit's."""
+    kinds = [kind for kind, schema in LIST_SCHEMAS.items() if schema.extra.get("variance")]
+    published = PublicList.objects.published().filter(kind__in=kinds)
+    return [reverse("lists:kind", args=[kind]) for kind in kinds] + [
+        reverse("lists:unit", args=[kind, code])
+        for kind, code in published.values_list("kind", "unit__code").order_by("kind", "unit")
+    ]
+
+
 def dated_pages(since: str) -> list[str]:
     """Pages that change with the date alone, once the China date has moved on from `since`
     (ISO date of the renderer's last run): the site pages (the policy library as of today),
-    the enforcement list and feed, and the decisions whose publication period ended since."""
-    pages = site_pages() + enforcement_site_pages()
+    the enforcement list and feed, the decisions whose publication period ended since, and
+    the lists that flag what is late."""
+    pages = site_pages() + enforcement_site_pages() + flagged_list_pages()
     ended = EnforcementDecision.objects.filter(
         published_at__isnull=False,
         public_until__gte=datetime.date.fromisoformat(since),

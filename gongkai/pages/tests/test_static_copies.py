@@ -107,6 +107,23 @@ def test_the_policy_library_is_rendered_again_when_the_day_changes(unit_a, at):
     assert "2026-09-25" in _copy(reverse("publishing:policies"))
 
 
+def test_a_milestone_passing_unmet_is_flagged_on_the_static_page_the_next_day(
+    unit_a, editor_a, reviewer_a, at
+):
+    from gongkai.lists.tests.factories import published as published_list
+    from gongkai.lists.tests.test_key_tasks import task
+
+    at(2026, 9, 24)
+    tasks = [task("MS-1", "西城片区改造", "2026-09-24")]
+    published_list("key_tasks", tasks, unit=unit_a, editor=editor_a, reviewer=reviewer_a)
+    renderer.rebuild()
+    page = reverse("lists:unit", args=["key_tasks", "unit-a"])
+    assert "逾期未完成" not in _copy(page)
+    at(2026, 9, 25)
+    renderer.run_once()
+    assert "【逾期未完成】" in _copy(page)
+
+
 def test_the_application_serves_the_copy_as_nginx_would(client, editor_a, reviewer_a, unit_a):
     document = published(editor_a, reviewer_a, unit_a)
     renderer.rebuild()

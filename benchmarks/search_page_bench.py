@@ -6,8 +6,8 @@
 Calls Django's WSGI handler directly — the whole middleware stack, the view, the engine, the
 database and the template, as gunicorn calls it, without the network — with production
 settings on a DATA_DIR where the demo district is loaded and indexed (as
-`static_bench.py --data-dir DIR` leaves it, or `migrate`, `load_demo` and
-`rebuild_search_index` with the same settings). Every request carries a parameter the page
+`static_bench.py --data-dir DIR` leaves it, or `migrate`, `load_demo`, `rebuild_search_index`
+and `collectstatic` run with the same settings). Every request carries a parameter the page
 ignores and never asked before, like static_bench's "every URL new" rows, so nothing comes
 from the page cache. Reports the median over rounds of the CPU time per request (process
 time, so another process on a shared machine slows it less than wall-clock time) for each

@@ -5,7 +5,6 @@ haystack's SearchForm, the form runs the search it describes (`search()`), readi
 published documents through `services.search_published` only.
 """
 
-import copy
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -53,19 +52,14 @@ def _with_all(choices):
     return [("", "全部"), *choices]
 
 
-class FixedChoiceField(forms.ChoiceField):
-    """A choice field whose choices are the same in every form: each form's copy of the field
-    shares them instead of deep-copying them. A form is built per request, and copying the
-    hundreds of categories and document types was a noticeable part of a search's time."""
+class _SharedFields(dict):
+    """The search form's fields, shared by every form instead of deep-copied into each (as
+    Django does, for forms that change their fields per instance; this one never does). A form
+    is built per request, and copying the fields with their hundreds of categories and
+    document types was a noticeable part of a search's time."""
 
     def __deepcopy__(self, memo):
-        result = copy.copy(self)
-        memo[id(self)] = result
-        result.widget = copy.copy(self.widget)
-        result.widget.attrs = self.widget.attrs.copy()
-        result.error_messages = self.error_messages.copy()
-        result.validators = self.validators[:]
-        return result
+        return dict(self)
 
 
 class SearchForm(forms.Form):
@@ -79,14 +73,16 @@ class SearchForm(forms.Form):
         },
     )
     unit = forms.CharField(label="发布机构", required=False, max_length=50)
-    subject = FixedChoiceField(label="主题分类", required=False, choices=_with_all(v.TOP_SUBJECTS))
-    doc_type = FixedChoiceField(
+    subject = forms.ChoiceField(label="主题分类", required=False, choices=_with_all(v.TOP_SUBJECTS))
+    doc_type = forms.ChoiceField(
         label="文种", required=False, choices=_with_all(v.DOCUMENT_TYPE_CHOICES)
     )
-    category = FixedChoiceField(
+    category = forms.ChoiceField(
         label="法定公开事项", required=False, choices=_with_all(v.STATUTORY_CHOICES)
     )
-    validity = FixedChoiceField(label="有效性", required=False, choices=_with_all(Validity.choices))
+    validity = forms.ChoiceField(
+        label="有效性", required=False, choices=_with_all(Validity.choices)
+    )
     year = forms.IntegerField(label="年份", required=False, min_value=1949, max_value=2100)
     date_from = forms.DateField(label="发布日期自", required=False, widget=DateInput())
     date_to = forms.DateField(label="发布日期至", required=False, widget=DateInput())
@@ -96,7 +92,7 @@ class SearchForm(forms.Form):
         max_length=60,
         help_text="如“区政发〔2024〕3号”，可只填一部分，如“区政发〔2024〕”。",
     )
-    sort = FixedChoiceField(label="排序", required=False, choices=SORT_CHOICES)
+    sort = forms.ChoiceField(label="排序", required=False, choices=SORT_CHOICES)
     page = forms.IntegerField(label="页码", required=False, min_value=1, max_value=100_000)
     page_size = forms.IntegerField(
         label="每页条数", required=False, min_value=1, max_value=MAX_PAGE_SIZE
@@ -218,6 +214,9 @@ class SearchForm(forms.Form):
             if links:
                 groups.append((label, links))
         return groups
+
+
+SearchForm.base_fields = _SharedFields(SearchForm.base_fields)
 
 
 @dataclass

@@ -177,6 +177,26 @@ def client_of(client):
     return login
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_one_request_at_a_time():
+    """On SQLite the live server's threads share the test's one in-memory connection, so two
+    requests at once (a page and its stylesheet, each saving the session) break each other's
+    savepoints ("no such savepoint", answered 400) and a browser test fails at random. There
+    the live server answers one request at a time; on PostgreSQL each thread has its own
+    connection and the server stays threaded."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # The server thread itself already uses the overriding connections.
+            super().__init__(*args, **kwargs)
+
+    if connection.vendor == "sqlite":
+        LiveServerThread.server_class = OneAtATime
+
+
 @pytest.fixture(scope="session")
 def _chromium():
     from playwright.sync_api import sync_playwright

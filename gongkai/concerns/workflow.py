@@ -583,8 +583,8 @@ def withdraw_press_conference(*, actor, conference, reason) -> PressConference:
 
 
 def _announce():
-    """The press-conference pages are among the site pages: re-render them."""
+    """The press-conference pages are static copies: re-render them."""
     from gongkai.pages.models import RenderOperation
     from gongkai.pages.outbox import enqueue
 
-    enqueue(RenderOperation.Subject.SITE)
+    enqueue(RenderOperation.Subject.CONCERNS)

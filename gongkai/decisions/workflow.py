@@ -97,8 +97,8 @@ def _move(obj, table, action, target):
 
 
 def _pages_changed():
-    """The decisions' public pages follow the render outbox's site pages."""
-    outbox.enqueue(RenderOperation.Subject.SITE)
+    """The decisions' public pages are static copies (pages.registry.decision_pages)."""
+    outbox.enqueue(RenderOperation.Subject.DECISIONS)
 
 
 def _require_text(value, message, field):

@@ -97,9 +97,9 @@ def _required_text(problems, field, value, label, limit):
 
 
 def _pages_changed(question_id=None):
-    # The public list, the question's page and the FAQ pages are among the site's static
-    # pages (pages.registry.interaction_pages); the id names the question whose page changed.
-    outbox.enqueue(RenderOperation.Subject.SITE, question_id)
+    # The public list, the question's page and the FAQ pages are static copies
+    # (pages.registry.interaction_pages); the id names the question whose page changed.
+    outbox.enqueue(RenderOperation.Subject.INTERACTION, question_id)
 
 
 # ---- the public ------------------------------------------------------------------------------

@@ -420,7 +420,7 @@ def publish(*, actor, version) -> ListVersion:
         to_state=VersionStatus.PUBLISHED,
         data={"number": version.number, "rows": version.entries.count()},
     )
-    outbox.enqueue(RenderOperation.Subject.UNIT, public_list.unit_id)
+    outbox.enqueue(RenderOperation.Subject.LIST, public_list.unit_id)
     return version
 
 

@@ -17,6 +17,11 @@ class RenderOperation(models.Model):
         UNIT = "unit", "单位"
         REPORT = "report", "年度报告"
         ENFORCEMENT = "enforce", "行政执法决定"
+        LIST = "list", "单位的公开清单"
+        CONSULTATION = "consult", "意见征集"
+        DECISIONS = "decisions", "决策公开"
+        INTERACTION = "question", "政民互动"
+        CONCERNS = "concerns", "回应关切"
         SITE = "site", "全站页面"
         ALL = "all", "全部页面"
 

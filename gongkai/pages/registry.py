@@ -100,8 +100,8 @@ def list_unit_pages(code: str) -> list[str]:
 def decision_pages() -> list[str]:
     """决策公开: the index, each published catalogue of major decisions and each decision in it,
     the hearings and the open meetings (a hearing's registration form is not: it answers
-    whether registration is open today). Their changes enqueue the site subject (few pages,
-    changed rarely)."""
+    whether registration is open today). Their changes enqueue the decisions subject (few
+    pages, changed rarely)."""
     pages = [
         reverse("decisions:index"),
         reverse("decisions:hearings"),
@@ -185,10 +185,13 @@ def interaction_pages() -> list[str]:
     pages = [reverse("interaction:index")]
     for pk in Question.objects.published().values_list("id", flat=True).order_by("id"):
         pages.append(reverse("interaction:detail", args=[pk]))
+    return pages + _faq_pages()
+
+
+def _faq_pages() -> list[str]:
     # Every unit that ever had an entry: a page whose last entry was retired says so.
     codes = FaqEntry.objects.values_list("unit__code", flat=True).distinct()
-    pages += [reverse("interaction:faq", args=[code]) for code in sorted(codes)]
-    return pages
+    return [reverse("interaction:faq", args=[code]) for code in sorted(codes)]
 
 
 def concerns_pages(*, withdrawn=False) -> list[str]:
@@ -244,29 +247,30 @@ def all_pages() -> list[str]:
 
 def affected(subject: str, object_id: int | None) -> set[str]:
     """The pages that show `subject`: what a change to it must re-render (or remove)."""
-    if subject == Subject.ALL:
-        return set(all_pages())
-    if subject == Subject.SITE:
-        # Site-wide settings (the application policy), the lists across units, 决策公开,
-        # 政民互动 (publications and FAQ changes, naming the question whose page changed: a
-        # withdrawn one answers 404 and its copy is removed) and the press conferences
-        # (published or withdrawn).
-        pages = set(site_pages()) | set(applying_pages()) | set(decision_pages())
-        pages |= set(interaction_pages())
-        pages |= set(concerns_pages(withdrawn=True))
-        if object_id is not None:
-            pages.add(reverse("interaction:detail", args=[object_id]))
-        return pages
-    if subject == Subject.DOCUMENT:
-        return _document_affected(object_id)
-    if subject == Subject.UNIT:
-        return _unit_affected(object_id)
-    if subject == Subject.REPORT:
-        return _report_affected(object_id)
-    if subject == Subject.ENFORCEMENT:
-        # Published or revoked: its page (gone when revoked), the list and the feed.
-        return set(enforcement_site_pages()) | {enforcement_page(object_id)}
-    raise ValueError(f"unknown render subject {subject!r}")
+    try:
+        pages_of = _AFFECTED[subject]
+    except KeyError:
+        raise ValueError(f"unknown render subject {subject!r}") from None
+    return pages_of(object_id)
+
+
+def _site_affected(_object_id) -> set[str]:
+    # Site-wide settings: the application policy is explained on the 申请须知.
+    return set(site_pages()) | set(applying_pages())
+
+
+def _interaction_affected(question_id: int | None) -> set[str]:
+    # Publications and FAQ changes name the question whose page changed: a withdrawn one
+    # answers 404 and its copy is removed.
+    pages = {reverse("interaction:index"), *_faq_pages()}
+    if question_id is not None:
+        pages.add(reverse("interaction:detail", args=[question_id]))
+    return pages
+
+
+def _enforcement_affected(decision_id: int) -> set[str]:
+    # Published or revoked: its page (gone when revoked), the list and the feed.
+    return set(enforcement_site_pages()) | {enforcement_page(decision_id)}
 
 
 def _document_affected(document_id: int) -> set[str]:
@@ -341,6 +345,30 @@ def _unit_affected(unit_id: int) -> set[str]:
     return pages
 
 
+def _list_affected(unit_id: int) -> set[str]:
+    """A unit's list published: its list pages, the lists' shared pages and its overview,
+    which links its lists — not the whole site, even for a government's lists."""
+    code = Unit.objects.filter(pk=unit_id).values_list("code", flat=True).first()
+    if code is None:
+        return set(list_site_pages())
+    return (
+        set(list_site_pages()) | set(list_unit_pages(code)) | {reverse("portal:unit", args=[code])}
+    )
+
+
+def _consultation_affected(consultation_id: int) -> set[str]:
+    """The consultations' list, the consultation's page and the major decision's page that
+    lists it (a withdrawn or unpublished one's copy is removed: its page answers 404)."""
+    from gongkai.participation.models import Consultation
+
+    pages = {reverse("participation:list"), reverse("participation:detail", args=[consultation_id])}
+    drafted_for = Consultation.objects.filter(pk=consultation_id).values("decision_id")
+    decisions = MajorDecision.objects.published().filter(pk__in=drafted_for)
+    for key in decisions.values_list("catalogue__government__code", "catalogue__year", "number"):
+        pages.add(reverse("decisions:decision", args=list(key)))
+    return pages
+
+
 def _report_affected(report_id: int) -> set[str]:
     report = AnnualReport.objects.filter(pk=report_id).select_related("unit").first()
     if report is None:
@@ -350,3 +378,19 @@ def _report_affected(report_id: int) -> set[str]:
         report_page(report.unit.code, report.year),
         report_index_page(),
     }
+
+
+_AFFECTED = {
+    Subject.ALL: lambda _object_id: set(all_pages()),
+    Subject.SITE: _site_affected,
+    Subject.DOCUMENT: _document_affected,
+    Subject.UNIT: _unit_affected,
+    Subject.REPORT: _report_affected,
+    Subject.ENFORCEMENT: _enforcement_affected,
+    Subject.LIST: _list_affected,
+    Subject.CONSULTATION: _consultation_affected,
+    Subject.DECISIONS: lambda _object_id: set(decision_pages()),
+    Subject.INTERACTION: _interaction_affected,
+    # Press conferences published or withdrawn.
+    Subject.CONCERNS: lambda _object_id: set(concerns_pages(withdrawn=True)),
+}

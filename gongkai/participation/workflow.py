@@ -69,8 +69,8 @@ def _check(table, action, before, after, labels):
 
 
 def _pages_changed(consultation):
-    # The public list and the consultation's page are static copies of the unit's pages.
-    outbox.enqueue(RenderOperation.Subject.UNIT, consultation.unit_id)
+    # The public list, the consultation's page and its major decision's page are static copies.
+    outbox.enqueue(RenderOperation.Subject.CONSULTATION, consultation.pk)
 
 
 def _locked(consultation) -> Consultation:

@@ -196,9 +196,10 @@ def test_the_pages_are_in_the_registry_and_the_site_map(
     workflow.withdraw_press_conference(actor=reviewer_a, conference=conference, reason="有误")
     from gongkai.pages.models import RenderOperation
 
-    assert reverse("concerns:press", args=[conference.pk]) in registry.affected(
-        RenderOperation.Subject.SITE, None
-    )
+    last = RenderOperation.objects.latest("id")
+    pages = registry.affected(last.subject, last.object_id)
+    assert reverse("concerns:press", args=[conference.pk]) in pages
+    assert reverse("portal:home") not in pages
 
 
 def test_a_unit_is_offered_only_the_actions_its_roles_reach(

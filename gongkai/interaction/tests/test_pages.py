@@ -174,10 +174,14 @@ def test_published_pages_are_static_pages_and_a_publication_queues_them(
     workflow.promote_to_faq(
         actor=reviewer_a, question=question, question_text="问题", answer_text="解答"
     )
-    assert RenderOperation.objects.count() == before + 2
-    pages = registry.affected(RenderOperation.Subject.SITE, question.pk)
+    operations = RenderOperation.objects.order_by("id")[before:]
+    assert len(operations) == 2
+    pages = set().union(*(registry.affected(op.subject, op.object_id) for op in operations))
     assert f"/interaction/{question.pk}/" in pages
     assert f"/interaction/faq/{unit_a.code}/" in pages
+    # Only 政民互动's pages: not the home page, not the other questions' pages.
+    assert "/" not in pages
+    assert pages <= set(registry.interaction_pages()) | {f"/interaction/{question.pk}/"}
     assert "/interaction/" in registry.all_pages()
 
 

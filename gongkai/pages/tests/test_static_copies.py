@@ -186,3 +186,40 @@ def test_a_new_application_policy_rerenders_the_notice_that_explains_it(office, 
     assert reverse("portal:unit", args=[unit_a.code]) not in registry.affected(
         RenderOperation.Subject.SITE, None
     )
+
+
+def _pages_of_last_change():
+    last = RenderOperation.objects.latest("id")
+    return registry.affected(last.subject, last.object_id)
+
+
+def test_a_published_list_rerenders_its_unit_lists_not_the_site(
+    government, unit_a, editor_a, reviewer_a
+):
+    from gongkai.lists.tests.factories import power
+    from gongkai.lists.tests.factories import published as published_list
+
+    rows = [power("XK-1", "建筑工程施工许可")]
+    published_list("powers", rows, unit=unit_a, editor=editor_a, reviewer=reviewer_a)
+    pages = _pages_of_last_change()
+    assert {
+        reverse("lists:unit", args=["powers", unit_a.code]),
+        reverse("lists:kind", args=["powers"]),
+        reverse("portal:unit", args=[unit_a.code]),
+    } <= pages
+    assert reverse("portal:home") not in pages
+    # A government's list is one unit's list too: its units' columns stay as they are.
+    government_lists = registry.affected(RenderOperation.Subject.LIST, government.pk)
+    assert reverse("portal:unit", args=[unit_a.code]) not in government_lists
+
+
+def test_a_consultation_rerenders_its_own_pages_not_the_site(at, editor_a, reviewer_a, unit_a):
+    from gongkai.participation.tests.factories import open_consultation
+
+    at(2026, 3, 2)
+    consultation = open_consultation(editor_a, reviewer_a, unit_a)
+    pages = _pages_of_last_change()
+    assert pages == {
+        reverse("participation:list"),
+        reverse("participation:detail", args=[consultation.pk]),
+    }

@@ -213,12 +213,16 @@ def _chromium():
 def browser_page(_chromium, live_server):
     """A fresh page against the live server. `page.console_errors` collects console errors
     and uncaught exceptions so a test can assert there were none."""
+    from playwright.sync_api import expect
+
     context = _chromium.new_context(base_url=live_server.url, locale="zh-CN")
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    # A busy machine answers slowly: actions and expectations wait alike, as a person would.
     page.set_default_timeout(15000)
+    expect.set_options(timeout=15000)
     yield page
     context.close()
 

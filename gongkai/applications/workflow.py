@@ -19,6 +19,7 @@ from gongkai.core import files as stored_files
 from gongkai.core.clock import local_today
 from gongkai.core.crypto import encrypt_bytes, lookup_hash
 from gongkai.core.identity import is_valid_credit_code, is_valid_resident_id
+from gongkai.core.workflow import check_startable, locked, move
 
 from . import letters, reminders, services
 from .deadlines import (
@@ -125,21 +126,16 @@ def allowed_actions(application):
 
 
 def _move(application, action, target):
-    if (application.status, target) not in TRANSITIONS[action]:
-        raise ValidationError(f"当前状态为“{application.get_status_display()}”，不能执行此操作。")
-    source = application.status
-    application.status = target
+    source = move(application, TRANSITIONS, action, target)
     application.save(update_fields=["status"])
     return source
 
 
 def _lock(application, action=None):
     """Lock the row; with ``action``, refuse at once if the status allows no such transition."""
-    application = (
-        Application.objects.select_for_update().select_related("unit").get(pk=application.pk)
-    )
-    if action and not any(source == application.status for source, _ in TRANSITIONS[action]):
-        raise ValidationError(f"当前状态为“{application.get_status_display()}”，不能执行此操作。")
+    application = locked(Application, application.pk, "unit")
+    if action:
+        check_startable(application, TRANSITIONS, action)
     return application
 
 

@@ -20,6 +20,7 @@ from gongkai.accounts.roles import Role
 from gongkai.accounts.scoping import is_independent
 from gongkai.audit.services import record
 from gongkai.core.clock import now, this_year
+from gongkai.core.workflow import check, locked
 from gongkai.publishing import vocabularies as v
 from gongkai.publishing.models import Document, DocumentState
 from gongkai.units.services import descendant_ids
@@ -76,13 +77,11 @@ PRESS_REVIEWING_ROLES = (Role.REVIEWER, Role.OFFICE)
 
 
 def _check(action, before, after, table=TRANSITIONS, labels=S):
-    if (before, after) not in table[action]:
-        label = labels(before).label if before else "无"
-        raise ValidationError(f"当前状态为“{label}”，不能执行此操作。")
+    check(table, action, before, after, labels(before).label if before else None)
 
 
 def _locked(incident) -> Incident:
-    return Incident.objects.select_for_update().get(pk=incident.pk)
+    return locked(Incident, incident.pk)
 
 
 def _text(value) -> str:
@@ -443,7 +442,7 @@ def escalate_late(*, moment=None) -> list[Escalation]:
     candidates = Incident.objects.late(moment).values_list("pk", flat=True)
     for pk in list(candidates):
         with transaction.atomic():
-            incident = Incident.objects.select_for_update().get(pk=pk)
+            incident = locked(Incident, pk)
             already = set(incident.escalations.values_list("reason", flat=True))
             for reason in _missed(incident, moment):
                 if reason not in already:
@@ -539,7 +538,7 @@ def record_press_conference(*, actor, unit, documents=(), incidents=(), **fields
 @transaction.atomic
 def publish_press_conference(*, actor, conference) -> PressConference:
     """An independent reviewer publishes the record."""
-    conference = PressConference.objects.select_for_update().get(pk=conference.pk)
+    conference = locked(PressConference, conference.pk)
     require(actor, conference.unit, *PRESS_REVIEWING_ROLES)
     _check("publish_press_conference", conference.state, P.PUBLISHED, PRESS_TRANSITIONS, P)
     if not is_independent(actor, [conference.recorded_by_id]):
@@ -561,7 +560,7 @@ def publish_press_conference(*, actor, conference) -> PressConference:
 
 @transaction.atomic
 def withdraw_press_conference(*, actor, conference, reason) -> PressConference:
-    conference = PressConference.objects.select_for_update().get(pk=conference.pk)
+    conference = locked(PressConference, conference.pk)
     require(actor, conference.unit, *PRESS_REVIEWING_ROLES)
     _check("withdraw_press_conference", conference.state, P.WITHDRAWN, PRESS_TRANSITIONS, P)
     if not _text(reason):

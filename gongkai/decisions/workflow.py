@@ -27,6 +27,7 @@ from gongkai.accounts.roles import Role
 from gongkai.audit.services import record
 from gongkai.core.clock import local_date, local_now, local_today
 from gongkai.core.crypto import lookup_hash
+from gongkai.core.workflow import locked, move
 from gongkai.pages import outbox
 from gongkai.pages.models import RenderOperation
 from gongkai.publishing import pii
@@ -87,13 +88,7 @@ def allowed_actions(decision) -> set[str]:
 
 
 def _move(obj, table, action, target):
-    if (obj.state, target) not in table[action]:
-        raise ValidationError(
-            f"当前状态（{obj.get_state_display()}）下不能进行此操作。", code="transition"
-        )
-    before = obj.state
-    obj.state = target
-    return before
+    return move(obj, table, action, target, field="state")
 
 
 def _pages_changed():
@@ -139,9 +134,7 @@ def _catalogue_drafters(catalogue) -> list[int]:
 @transaction.atomic
 def publish_catalogue(*, actor, catalogue) -> Catalogue:
     """Publish the catalogue; whoever drafted it or added a decision may not."""
-    catalogue = (
-        Catalogue.objects.select_for_update().select_related("government").get(pk=catalogue.pk)
-    )
+    catalogue = locked(Catalogue, catalogue.pk, "government")
     require(actor, catalogue.government, *PUBLISHING_ROLES)
     if not scoping.is_independent(actor, _catalogue_drafters(catalogue)):
         raise PermissionDenied("不能公布自己编制的目录，请由其他审核人员公布。")
@@ -214,9 +207,7 @@ def add_decision(
 ) -> Decision:
     """List a decision in the catalogue with its planned steps. Once the catalogue is
     published this is an adjustment (目录调整) and needs its reason."""
-    catalogue = (
-        Catalogue.objects.select_for_update().select_related("government").get(pk=catalogue.pk)
-    )
+    catalogue = locked(Catalogue, catalogue.pk, "government")
     require(actor, catalogue.government, *DRAFTING_ROLES)
     problems = {}
     if not (title or "").strip():
@@ -272,11 +263,7 @@ def add_decision(
 
 
 def _locked(decision) -> Decision:
-    return (
-        Decision.objects.select_for_update()
-        .select_related("catalogue__government", "unit")
-        .get(pk=decision.pk)
-    )
+    return locked(Decision, decision.pk, "catalogue__government", "unit")
 
 
 def _require_published_catalogue(decision):
@@ -478,7 +465,7 @@ def create_hearing(*, actor, unit, decision=None, **fields) -> Hearing:
 
 
 def _locked_hearing(hearing) -> Hearing:
-    return Hearing.objects.select_for_update().select_related("unit").get(pk=hearing.pk)
+    return locked(Hearing, hearing.pk, "unit")
 
 
 @transaction.atomic
@@ -682,7 +669,7 @@ def create_meeting(*, actor, unit, kind, title, held_on, place="") -> Meeting:
 
 
 def _locked_meeting(meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("unit").get(pk=meeting.pk)
+    return locked(Meeting, meeting.pk, "unit")
 
 
 @transaction.atomic

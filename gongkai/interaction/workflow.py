@@ -20,6 +20,7 @@ from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import record
 from gongkai.core.clock import local_now, local_today
+from gongkai.core.workflow import check_startable, locked, move
 from gongkai.pages import outbox
 from gongkai.pages.models import RenderOperation
 from gongkai.publishing import pii
@@ -66,24 +67,10 @@ def allowed_actions(question):
     }
 
 
-def _move(question, action, target):
-    if (question.status, target) not in TRANSITIONS[action]:
-        raise ValidationError(f"当前状态为“{question.get_status_display()}”，不能执行此操作。")
-    source = question.status
-    question.status = target
-    return source
-
-
 def _lock(question, action):
-    question = (
-        # Only the question's row: an unassigned question has no unit to join (and PostgreSQL
-        # cannot lock the nullable side of an outer join).
-        Question.objects.select_for_update(of=("self",))
-        .select_related("unit", "government")
-        .get(pk=question.pk)
-    )
-    if not any(source == question.status for source, _ in TRANSITIONS[action]):
-        raise ValidationError(f"当前状态为“{question.get_status_display()}”，不能执行此操作。")
+    # An unassigned question has no unit: only the question's row is locked.
+    question = locked(Question, question.pk, "unit", "government")
+    check_startable(question, TRANSITIONS, action)
     return question
 
 
@@ -167,7 +154,7 @@ def submit_question(
         received_on=today,
         status=None,
     )
-    _move(question, "submit_question", S.RECEIVED)
+    move(question, TRANSITIONS, "submit_question", S.RECEIVED)
     question.save()
     services.refresh_due_date(question)
     record(
@@ -189,7 +176,7 @@ def assign_question(*, actor, question, unit):
     question = _lock(question, "assign_question")
     require(actor, question.government, Role.OFFICE)
     _check_target_unit(question, unit, "unit")
-    source = _move(question, "assign_question", S.ASSIGNED)
+    source = move(question, TRANSITIONS, "assign_question", S.ASSIGNED)
     question.unit = unit
     question.assigned_on = local_today()
     question.save(update_fields=["status", "unit", "assigned_on"])
@@ -223,7 +210,7 @@ def forward_question(*, actor, question, to_unit, reason):
     if problems:
         raise ValidationError(problems)
     from_unit = question.unit
-    source = _move(question, "forward_question", S.ASSIGNED)
+    source = move(question, TRANSITIONS, "forward_question", S.ASSIGNED)
     Forward.objects.create(
         question=question,
         from_unit=from_unit,
@@ -259,7 +246,7 @@ def answer_question(*, actor, question, answer):
     answer = _required_text(problems, "answer", answer, "答复内容", TEXT_LIMIT)
     if problems:
         raise ValidationError(problems)
-    source = _move(question, "answer_question", S.ANSWERED)
+    source = move(question, TRANSITIONS, "answer_question", S.ANSWERED)
     question.answer = answer
     question.answered_on = local_today()
     question.answered_by = actor
@@ -320,7 +307,7 @@ def publish_answer(*, actor, question, public_subject, public_text, public_answe
     )
     if problems:
         raise ValidationError(problems)
-    source = _move(question, "publish_answer", S.PUBLISHED)
+    source = move(question, TRANSITIONS, "publish_answer", S.PUBLISHED)
     question.public_subject = public_subject
     question.public_text = public_text
     question.public_answer = public_answer
@@ -358,7 +345,7 @@ def withdraw_publication(*, actor, question, reason):
     reason = _required_text(problems, "reason", reason, "撤下理由", FORWARD_REASON_LIMIT)
     if problems:
         raise ValidationError(problems)
-    source = _move(question, "withdraw_publication", S.ANSWERED)
+    source = move(question, TRANSITIONS, "withdraw_publication", S.ANSWERED)
     question.published_at = None
     question.save(update_fields=["status", "published_at"])
     record(
@@ -426,7 +413,7 @@ def promote_to_faq(*, actor, question, question_text, answer_text):
 
 @transaction.atomic
 def retire_faq_entry(*, actor, entry, reason):
-    entry = FaqEntry.objects.select_for_update().select_related("unit").get(pk=entry.pk)
+    entry = locked(FaqEntry, entry.pk, "unit")
     require(actor, entry.unit, *PUBLISHING_ROLES)
     if (entry.is_active, False) not in FAQ_TRANSITIONS["retire_faq_entry"]:
         raise ValidationError("该常见问题已经撤下。")

@@ -16,6 +16,7 @@ from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import record
 from gongkai.core.clock import local_today
+from gongkai.core.workflow import check, locked
 
 from .models import Training, TrainingStatus
 
@@ -33,9 +34,7 @@ MAX_PARTICIPANTS = 100000
 
 
 def _check(action, before, after):
-    if (before, after) not in TRANSITIONS[action]:
-        label = S(before).label if before else "无"
-        raise ValidationError(f"该培训当前状态为“{label}”，不能执行此操作。")
+    check(TRANSITIONS, action, before, after, S(before).label if before else None)
 
 
 def _text(value):
@@ -128,7 +127,7 @@ def record_training(
     one that was never in the plan. Participants' names, one a line, are optional; the count
     is not."""
     if training is not None:
-        training = Training.objects.select_for_update().get(pk=training.pk)
+        training = locked(Training, training.pk)
         require(actor, training.unit, *ROLES)
         before = training.status
     else:
@@ -170,7 +169,7 @@ def record_training(
 
 @transaction.atomic
 def cancel_training(*, actor, training, reason):
-    training = Training.objects.select_for_update().get(pk=training.pk)
+    training = locked(Training, training.pk)
     require(actor, training.unit, *ROLES)
     _check("cancel_training", training.status, S.CANCELLED)
     if not _text(reason):

@@ -13,6 +13,7 @@ from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import record
 from gongkai.core.clock import local_today
+from gongkai.core.workflow import check, locked
 
 from .models import Finding, Rectification, RectificationStatus
 
@@ -28,13 +29,11 @@ UNIT_ROLES = (Role.UNIT_ADMIN, Role.BODY_HEAD, Role.EDITOR)
 
 
 def _check(action, before, after):
-    if (before, after) not in TRANSITIONS[action]:
-        label = S(before).label if before else "无"
-        raise ValidationError(f"整改任务当前状态为“{label}”，不能执行此操作。")
+    check(TRANSITIONS, action, before, after, S(before).label if before else None)
 
 
 def _locked(task):
-    return Rectification.objects.select_for_update().get(pk=task.pk)
+    return locked(Rectification, task.pk)
 
 
 @transaction.atomic

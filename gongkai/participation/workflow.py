@@ -19,6 +19,7 @@ from gongkai.accounts.scoping import is_independent
 from gongkai.audit.services import record
 from gongkai.core import files
 from gongkai.core.clock import local_now, local_today
+from gongkai.core.workflow import check, locked
 from gongkai.pages import outbox
 from gongkai.pages.models import RenderOperation
 
@@ -63,9 +64,7 @@ ATTACHMENT_SUFFIXES = (".pdf", ".ofd", ".doc", ".docx", ".wps", ".xls", ".xlsx",
 
 
 def _check(table, action, before, after, labels):
-    if (before, after) not in table[action]:
-        label = labels(before).label if before else "无"
-        raise ValidationError(f"当前状态为“{label}”，不能执行此操作。")
+    check(table, action, before, after, labels(before).label if before else None)
 
 
 def _pages_changed(consultation):
@@ -74,7 +73,7 @@ def _pages_changed(consultation):
 
 
 def _locked(consultation) -> Consultation:
-    return Consultation.objects.select_for_update().select_related("unit").get(pk=consultation.pk)
+    return locked(Consultation, consultation.pk, "unit")
 
 
 # ---------------------------------------------------------------- the draft
@@ -284,9 +283,7 @@ def _group_for(comment) -> CommentGroup:
 
 
 def _locked_comment(comment) -> Comment:
-    return (
-        Comment.objects.select_for_update().select_related("consultation__unit").get(pk=comment.pk)
-    )
+    return locked(Comment, comment.pk, "consultation__unit")
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 
@@ -22,6 +22,7 @@ from gongkai.audit.models import AuditEvent
 from gongkai.audit.services import changes, record
 from gongkai.core import files
 from gongkai.core.clock import CHINA, local_date, local_now, local_today
+from gongkai.core.workflow import locked, move
 
 from . import checks, docnumber, importing, inspection
 from . import vocabularies as v
@@ -53,16 +54,14 @@ REVIEWING_ROLES = (Role.REVIEWER,)
 DEFAULT_INDEX_PATTERN = "{unit_code}/{year}-{sequence:05d}"
 logger = logging.getLogger(__name__)
 
-# (from status, action) → to status. Publication and supersession are in _publish_revision.
+R = RevisionStatus
+# A revision's steps, each to one status. Publication and supersession are in _publish_revision.
 TRANSITIONS = {
-    (RevisionStatus.DRAFT, "submit"): RevisionStatus.SUBMITTED,
-    (RevisionStatus.SUBMITTED, "return"): RevisionStatus.DRAFT,
-    (RevisionStatus.REVIEWED, "return"): RevisionStatus.DRAFT,
-    (RevisionStatus.SCHEDULED, "return"): RevisionStatus.DRAFT,
-    (RevisionStatus.SUBMITTED, "review"): RevisionStatus.REVIEWED,
-    (RevisionStatus.REVIEWED, "schedule"): RevisionStatus.SCHEDULED,
-    (RevisionStatus.REVIEWED, "publish"): RevisionStatus.PUBLISHED,
-    (RevisionStatus.SCHEDULED, "publish"): RevisionStatus.PUBLISHED,
+    "submit": {(R.DRAFT, R.SUBMITTED)},
+    "return": {(R.SUBMITTED, R.DRAFT), (R.REVIEWED, R.DRAFT), (R.SCHEDULED, R.DRAFT)},
+    "review": {(R.SUBMITTED, R.REVIEWED)},
+    "schedule": {(R.REVIEWED, R.SCHEDULED)},
+    "publish": {(R.REVIEWED, R.PUBLISHED), (R.SCHEDULED, R.PUBLISHED)},
 }
 
 
@@ -71,16 +70,16 @@ class WorkflowError(ValueError):
 
 
 def _move(revision: Revision, action: str) -> tuple[str, str]:
-    target = TRANSITIONS.get((revision.status, action))
-    if target is None:
-        raise WorkflowError(f"当前状态为“{revision.get_status_display()}”，不能执行此操作。")
-    before = revision.status
-    revision.status = target
+    (target,) = {target for _source, target in TRANSITIONS[action]}
+    try:
+        before = move(revision, TRANSITIONS, action, target)
+    except ValidationError as refused:
+        raise WorkflowError(refused.messages[0]) from None
     return before, target
 
 
 def _locked(document: Document) -> Document:
-    return Document.objects.select_for_update().get(pk=document.pk)
+    return locked(Document, document.pk)
 
 
 def open_revision(document: Document) -> Revision | None:
@@ -744,9 +743,7 @@ def close_urgent_review(*, actor, review: UrgentReview, conclusion: str) -> Urge
     if not conclusion:
         raise WorkflowError("请填写复核意见。")
     with transaction.atomic():
-        review = (
-            UrgentReview.objects.select_for_update().select_related("document").get(pk=review.pk)
-        )
+        review = locked(UrgentReview, review.pk, "document")
         require(actor, review.document.unit, *REVIEWING_ROLES)
         if review.closed_at:
             raise WorkflowError("该复核已完成。")

@@ -17,6 +17,7 @@ from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
 from gongkai.audit.services import changes, record
 from gongkai.core.clock import local_now, this_year
+from gongkai.core.workflow import check, locked, move
 
 from . import format as fmt
 from . import services
@@ -75,23 +76,22 @@ def require_reader(actor, unit):
 
 
 def _check(report, action, target):
-    if (report.status, target) not in TRANSITIONS[action]:
-        if report.status in (S.PUBLISHED, S.SUPERSEDED):
-            raise ValidationError(
-                "已发布的年度报告不能修改。如需更正，请创建新版本，原版本将作为历史保留。"
-            )
-        raise ValidationError(f"报告当前状态为“{report.get_status_display()}”，不能执行此操作。")
+    """The table's check, in words of its own for a published report (kept as history)."""
+    published = report.status in (S.PUBLISHED, S.SUPERSEDED)
+    if published and (report.status, target) not in TRANSITIONS[action]:
+        raise ValidationError(
+            "已发布的年度报告不能修改。如需更正，请创建新版本，原版本将作为历史保留。"
+        )
+    check(TRANSITIONS, action, report.status, target, report.get_status_display())
 
 
 def _move(report, action, target):
     _check(report, action, target)
-    source = report.status
-    report.status = target
-    return source
+    return move(report, TRANSITIONS, action, target)
 
 
 def _lock(report):
-    return AnnualReport.objects.select_for_update().select_related("unit").get(pk=report.pk)
+    return locked(AnnualReport, report.pk, "unit")
 
 
 @transaction.atomic

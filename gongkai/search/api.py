@@ -41,7 +41,7 @@ class SearchParams(Schema):
 class SearchHit(Schema):
     # The item's id within its kind (a document's id for kind "document").
     id: int
-    kind: str
+    kind: choice(kinds.LABELS.items(), "类别")
     kind_label: str
     url: str
     title: str

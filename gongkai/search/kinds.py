@@ -54,10 +54,6 @@ class Listed:
     validity_label: str = ""
     date_written: date | None = None
 
-    @property
-    def kind_label(self) -> str:
-        return LABELS.get(self.kind, "")
-
     def get_absolute_url(self) -> str:
         return self.url
 

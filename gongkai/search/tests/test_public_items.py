@@ -352,3 +352,41 @@ def test_the_full_reindex_includes_every_kind(
     result, _from_index, _items = services.search_published(query="消防")
     assert sorted(hit.kind for hit in result.hits) == ["document", "enforcement", "services"]
     call_command("check_consistency", stdout=StringIO())
+
+
+def test_the_results_page_loads_the_hits_with_one_query_per_kind(
+    at, client, editor_a, reviewer_a, unit_a
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    at(2026, 12, 3, 9)
+
+    def add_one_of_each(n):
+        published(editor_a, reviewer_a, unit_a, title=f"第{n}号防汛通知", doc_number="")
+        open_consultation(editor_a, reviewer_a, unit_a, title=f"第{n}号防汛预案（征求意见稿）")
+        conference = concerns.record_press_conference(
+            actor=editor_a,
+            unit=unit_a,
+            title=f"第{n}场防汛新闻发布会",
+            held_at=datetime(2026, 12, 1, 15, tzinfo=CHINA),
+            speakers="王建国 副区长",
+            topics="防汛",
+            transcript="主持人：下午好。",
+        )
+        concerns.publish_press_conference(actor=reviewer_a, conference=conference)
+
+    def queries_for_page(size):
+        run_indexer()
+        client.get(reverse("search:results"), {"q": "防汛"})  # the filters' cache filled
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("search:results"), {"q": "防汛", "page_size": size})
+        return len(queries), page.content.decode().count('<li>\n    <h2><a href="')
+
+    add_one_of_each(1)
+    few = queries_for_page(50)
+    for n in range(2, 5):
+        add_one_of_each(n)
+    many = queries_for_page(49)
+    assert (few[1], many[1]) == (3, 12)
+    assert few[0] == many[0]

@@ -20,11 +20,11 @@ pytestmark = pytest.mark.django_db
 
 
 def run_daily_jobs():
+    call_command("search_daily", stdout=StringIO())
     call_command("publishing_daily", stdout=StringIO(), stderr=StringIO())
     call_command("applications_daily", stdout=StringIO())
     call_command("oversight_daily", stdout=StringIO())
     call_command("interaction_daily", stdout=StringIO())
-    call_command("search_daily", stdout=StringIO())
 
 
 def test_a_fresh_installation_reports_what_has_not_happened_yet(client):

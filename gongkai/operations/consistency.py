@@ -36,37 +36,61 @@ def check_files() -> list[Problem]:
 
 
 def check_search_index() -> list[Problem]:
-    """Every published document is in this node's index as published, or an index operation
-    for it waits in the outbox; nothing else is in the index unless its removal waits too."""
-    from gongkai.publishing.models import Document
-    from gongkai.search import indexer
+    """Every published document and other public item (search.kinds) is in this node's index
+    as published, or an index operation for it waits in the outbox; nothing else is in the
+    index unless its removal waits too."""
+    from gongkai.search import indexer, kinds
     from gongkai.search.models import IndexOperation
 
     # Read in this order so that work committing meanwhile is never taken for a loss: the
-    # marker before the index it describes, the documents before the operations after it.
+    # marker before the index it describes, the items before the operations after it.
     marker = indexer.read_marker()
     index = indexer.open_index()
     if marker is None or index is None:
         return [Problem("检索", "本机检索索引尚未建立，请运行 manage.py rebuild_search_index。")]
     indexed = index.indexed_days()
-    published = {
+    published = _published_days()
+    pending = {
+        kinds.key(kind, pk)
+        for kind, pk in IndexOperation.objects.filter(id__gt=marker).values_list(
+            "kind", "document_id"
+        )
+    }
+    problems = []
+    for key, day in sorted(published.items()):
+        if key in pending or indexed.get(key) == day:
+            continue
+        state = "不在检索索引中" if key not in indexed else "在检索索引中仍是旧版本"
+        problems.append(Problem("检索", f"已发布{_named(key)} {state}，且没有待处理的索引操作。"))
+    for key in sorted(indexed.keys() - published.keys() - pending):
+        problems.append(
+            Problem("检索", f"{_named(key)} 未发布，却仍在检索索引中，且没有待处理的删除操作。")
+        )
+    return problems
+
+
+def _published_days() -> dict[int, int]:
+    """Index key → the day each public item is indexed as published on."""
+    from gongkai.publishing.models import Document
+    from gongkai.search import kinds
+
+    found = {
         pk: timezone.localtime(at).date().toordinal()
         for pk, at in Document.objects.published().values_list("pk", "published_at")
     }
-    pending = set(
-        IndexOperation.objects.filter(id__gt=marker).values_list("document_id", flat=True)
-    )
-    problems = []
-    for pk, day in sorted(published.items()):
-        if pk in pending or indexed.get(pk) == day:
-            continue
-        state = "不在检索索引中" if pk not in indexed else "在检索索引中仍是旧版本"
-        problems.append(Problem("检索", f"已发布文件 {pk} {state}，且没有待处理的索引操作。"))
-    for pk in sorted(indexed.keys() - published.keys() - pending):
-        problems.append(
-            Problem("检索", f"文件 {pk} 未发布，却仍在检索索引中，且没有待处理的删除操作。")
-        )
-    return problems
+    for source in kinds.ITEM_SOURCES:
+        for doc in source.iterate():
+            found[kinds.key(source.name, doc.id)] = doc.published_on.toordinal()
+    return found
+
+
+def _named(key: int) -> str:
+    from gongkai.search import kinds
+
+    source, pk = kinds.split(key)
+    if source == kinds.DOCUMENT:
+        return f"文件 {pk}"
+    return f"{kinds.LABELS.get(kinds.SOURCES[source].kind, '清单条目')} {pk}"
 
 
 def check_due_dates() -> list[Problem]:

@@ -7,7 +7,13 @@ from gongkai.core.clock import local_now
 from .models import JobRun
 
 # The daily jobs the health check expects to have run within MAX_AGE.
-DAILY_JOBS = ("publishing_daily", "applications_daily", "oversight_daily", "interaction_daily")
+DAILY_JOBS = (
+    "publishing_daily",
+    "applications_daily",
+    "oversight_daily",
+    "interaction_daily",
+    "search_daily",
+)
 
 
 @contextmanager

@@ -1,5 +1,6 @@
 """Full-text search of published items as JSON: the same form, filters and results as the
-public search page."""
+public search page — documents and the other public items (search.kinds), each hit with its
+`kind`."""
 
 from datetime import date
 
@@ -10,6 +11,7 @@ from gongkai.api.choices import choice
 from gongkai.publishing import vocabularies as v
 from gongkai.publishing.models import Validity
 
+from . import kinds
 from .forms import PAGE_SIZE, SearchForm
 
 
@@ -25,6 +27,7 @@ class SearchParams(Schema):
     # Strings, so that a bad value gets the form's Chinese message instead of a bare 422.
     q: str = ""
     unit: str = ""
+    kind: _form_choices("kind", "类别（文件、征求意见、听证、会议、问答、清单、执法公示等）") = ""
     subject: _form_choices("subject", "主题分类（一级）") = ""
     doc_type: _form_choices("doc_type", "文种或体裁") = ""
     category: _form_choices("category", "法定主动公开事项") = ""
@@ -36,7 +39,10 @@ class SearchParams(Schema):
 
 
 class SearchHit(Schema):
+    # The item's id within its kind (a document's id for kind "document").
     id: int
+    kind: choice(kinds.LABELS.items(), "类别")
+    kind_label: str
     url: str
     title: str
     title_html: str
@@ -48,7 +54,7 @@ class SearchHit(Schema):
     doc_number: str
     doc_number_html: str
     index_number: str
-    doc_type: choice(v.DOCUMENT_TYPE_CHOICES, "文种或体裁")
+    doc_type: choice(v.DOCUMENT_TYPE_CHOICES, "文种或体裁", blank="不适用（非文件）")
     validity: choice(Validity.choices, "有效性", blank="不适用（非规范性文件）")
     validity_label: str
 
@@ -73,10 +79,13 @@ class SearchPage(Schema):
     openapi_extra={"responses": {400: {"description": "参数有误（中文说明在 detail 中）"}}},
 )
 def search(request, params: Query[SearchParams]):
-    """Searches titles, bodies, attachments, 文号 (any bracket style) and 索引号. Several
-    words all have to match; quoted text is one phrase. Filters: `unit` (a unit code; its
-    sub-units are included), `subject`, `doc_type`, `category` (法定公开事项, `a20.01` for
-    normative documents), `validity`, `year`. `sort` is `relevance`, `date` or `date_asc`;
+    """Searches documents' titles, bodies, attachments, 文号 (any bracket style) and 索引号,
+    and the other published items: consultations, hearings, meetings, answered questions,
+    press conferences, the public lists' rows and enforcement decisions (`kind` of each hit).
+    Several words all have to match; quoted text is one phrase. Filters: `kind`, `unit` (a
+    unit code; its sub-units are included), `subject`, `doc_type`, `category` (法定公开事项,
+    `a20.01` for normative documents), `validity` (these four match documents only), `year`.
+    `sort` is `relevance`, `date` or `date_asc`;
     `page_size` is at most 50. `title_html`, `snippet_html` and `doc_number_html` are
     HTML-escaped text in which matches are wrapped in `<mark>`."""
     form = SearchForm(params.dict())
@@ -103,6 +112,8 @@ def search(request, params: Query[SearchParams]):
 def _hit(hit, d) -> dict:
     return {
         "id": d.pk,
+        "kind": hit.kind,
+        "kind_label": kinds.LABELS.get(hit.kind, ""),
         "url": d.get_absolute_url(),
         "title": d.title,
         "title_html": hit.title_html,

@@ -24,7 +24,7 @@ from gongkai.search.query import Term, parse
 
 # Bump when the schema or analysis changes: a new version lives in a new
 # sub-directory, so an old index reads as "missing" and gets rebuilt.
-SCHEMA_VERSION = "v4"
+SCHEMA_VERSION = "v5"
 
 # Every field is searched through one combined field ("all"), so that a term
 # is one posting list (several words intersect plain term lists, not unions
@@ -60,7 +60,8 @@ ESTIMATE_ABOVE = 50_000
 YEAR_SLICES = range(1949, 2101)
 
 SORTS = ("relevance", "date", "date_asc")
-FACET_FIELDS = ("subject_category", "document_type", "statutory_category", "validity")
+# "kind" says what an item is (a document, a consultation, a powers-list row…: search.kinds).
+FACET_FIELDS = ("subject_category", "document_type", "statutory_category", "validity", "kind")
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class SearchDoc:
     document_type: str = ""
     statutory_category: str = ""
     validity: str = ""
+    kind: str = "document"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class Filters:
     document_types: tuple[str, ...] = ()
     statutory_categories: tuple[str, ...] = ()
     validities: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     # Publication dates as ordinals (date.toordinal()); 0 leaves that end open.
     day_from: int = 0
@@ -114,6 +117,7 @@ class Hit:
     document_number_html: str
     index_number: str
     published_on: date
+    kind: str = "document"
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,7 @@ def to_tantivy(doc: SearchDoc) -> tantivy.Document:
         "index_number": doc.index_number,
         "parts": [doc.summary, doc.body, doc.attachments_text],
         "day": doc.published_on.toordinal(),
+        "kind": doc.kind,
     }
     t.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
     return t
@@ -597,6 +602,7 @@ def _with_filters(schema: tantivy.Schema, query: tantivy.Query, filters: Filters
             _strings(filters.statutory_categories),
         ),
         ("validity", filters.validities, _strings(filters.validities)),
+        ("kind", filters.kinds, _strings(filters.kinds)),
         ("year", filters.years, [v for v in _valid_ids(filters.years) if v < 10_000]),
     ):
         if not given:
@@ -646,6 +652,7 @@ def _hit(searcher: tantivy.Searcher, score, address, pattern) -> Hit:
         document_number_html=highlight.mark(payload["number"], pattern),
         index_number=payload["index_number"],
         published_on=date.fromordinal(payload["day"]),
+        kind=payload.get("kind", "document"),
     )
 
 

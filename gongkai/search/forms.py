@@ -2,7 +2,8 @@
 
 Every value lives in the query string, so a page of results has a stable URL. Like
 haystack's SearchForm, the form runs the search it describes (`search()`), reading
-published documents through `services.search_published` only.
+published items (documents and the other kinds of search.kinds) through
+`services.search_published` only.
 """
 
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from gongkai.publishing import vocabularies as v
 from gongkai.publishing.models import Document, Validity
 from gongkai.units.models import Unit
 
-from . import engine, services
+from . import engine, kinds, services
 from .query import MAX_QUERY_CHARS, parse
 
 PAGE_SIZE = 20
@@ -28,6 +29,7 @@ SORT_CHOICES = [
 # The query-string names of the filters, in the order they appear in URLs.
 FILTER_FIELDS = (
     "unit",
+    "kind",
     "subject",
     "doc_type",
     "category",
@@ -43,6 +45,7 @@ FACET_PARAMS = {
     "document_type": ("doc_type", "文种", v.DOCUMENT_TYPE_LABELS),
     "statutory_category": ("category", "法定公开事项", v.STATUTORY_LABELS),
     "validity": ("validity", "有效性", dict(Validity.choices)),
+    "kind": ("kind", "类别", kinds.LABELS),
     "year": ("year", "年份", None),
 }
 MAX_FACET_VALUES = 8
@@ -73,6 +76,9 @@ class SearchForm(forms.Form):
         },
     )
     unit = forms.CharField(label="发布机构", required=False, max_length=50)
+    kind = forms.ChoiceField(
+        label="类别", required=False, choices=_with_all(list(kinds.LABELS.items()))
+    )
     subject = forms.ChoiceField(label="主题分类", required=False, choices=_with_all(v.TOP_SUBJECTS))
     doc_type = forms.ChoiceField(
         label="文种", required=False, choices=_with_all(v.DOCUMENT_TYPE_CHOICES)
@@ -153,6 +159,7 @@ class SearchForm(forms.Form):
             document_types=_one(self.value("doc_type")),
             statutory_categories=_one(self.value("category")),
             validities=_one(self.value("validity")),
+            kinds=_one(self.value("kind")),
             years=(year,) if year else (),
             day_from=_ordinal(self.value("date_from")),
             day_to=_ordinal(self.value("date_to")),
@@ -181,7 +188,7 @@ class SearchForm(forms.Form):
         `filters` given by the caller instead of the form's own."""
         query = self.full_query
         filters = self.filters() if filters is None else filters
-        result, from_index, documents = services.search_published(
+        result, from_index, items = services.search_published(
             query=query,
             filters=filters,
             sort=self.value("sort", "relevance"),
@@ -191,7 +198,7 @@ class SearchForm(forms.Form):
         outcome = SearchOutcome(
             result=result,
             from_index=from_index,
-            rows=[(h, documents[h.id]) for h in result.hits],
+            rows=[(h, items[h.id]) for h in result.hits],
         )
         if result.total == 0 and from_index and self.has_terms:
             index = services.published_index()
@@ -223,7 +230,8 @@ SearchForm.base_fields = _SharedFields(SearchForm.base_fields)
 class SearchOutcome:
     result: engine.SearchResult
     from_index: bool
-    rows: list[tuple[engine.Hit, Document]]
+    # Each hit with its item: a Document, or a kinds.Listed for the other kinds.
+    rows: list[tuple[engine.Hit, "Document | kinds.Listed"]]
     suggestions: list[str] = field(default_factory=list)
     elsewhere: list = field(default_factory=list)
 

@@ -4,19 +4,20 @@ Each node keeps its index in ``<search dir>/<schema version>/`` and, next to it,
 saying up to which `IndexOperation` id it has applied the log. `services.enqueue` makes ids
 commit in order, so everything up to the highest id seen is settled. The marker is written
 only after the index commit, so a crash in between re-applies a few operations on restart —
-harmless, because applying an operation does not replay it: it loads the document's
-*current* state and indexes it if published, deletes it otherwise.
+harmless, because applying an operation does not replay it: it loads the item's
+*current* state and indexes it if public, deletes it otherwise.
 """
 
 import json
 import os
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.conf import settings
 
-from . import engine, sources
+from . import engine, kinds
 from .models import IndexOperation
 
 BATCH_SIZE = 500
@@ -81,30 +82,60 @@ class Indexer:
         ops = list(
             IndexOperation.objects.filter(id__gt=marker)
             .order_by("id")
-            .values_list("id", "document_id")[:limit]
+            .values_list("id", "kind", "document_id")[:limit]
         )
         if not ops:
             return 0
-        ids = {document_id for _op_id, document_id in ops}
-        docs = sources.load_search_docs(ids)
-        self.index.apply(upserts=docs.values(), deletes=ids - docs.keys())
+        by_source: dict[str, set[int]] = {}
+        for _op_id, kind, item_id in ops:
+            by_source.setdefault(kind, set()).add(item_id)
+        upserts, deletes = [], []
+        for kind, ids in by_source.items():
+            docs = load(kind, ids)
+            upserts.extend(docs.values())
+            deletes.extend(kinds.key(kind, pk) for pk in ids - docs.keys())
+        self.index.apply(upserts=upserts, deletes=deletes)
         write_marker(ops[-1][0])
         return len(ops)
 
 
+def load(kind: str, ids) -> dict[int, engine.SearchDoc]:
+    """The public items of one source among `ids`, keyed by item id, with index keys."""
+    found = kinds.SOURCES[kind].load(ids)
+    if kind == kinds.DOCUMENT:
+        return found
+    return {pk: replace(doc, id=kinds.key(kind, pk)) for pk, doc in found.items()}
+
+
+def iter_all() -> Iterator[engine.SearchDoc]:
+    """Every public item of every source, with index keys (for a full rebuild)."""
+    for source in kinds.SOURCES.values():
+        for doc in source.iterate():
+            yield (
+                doc
+                if source.name == kinds.DOCUMENT
+                else replace(doc, id=kinds.key(source.name, doc.id))
+            )
+
+
+def public_count() -> int:
+    return sum(source.count() for source in kinds.SOURCES.values())
+
+
 def rebuild(progress=None) -> int:
-    """Rebuild this node's index from the database; returns the number of documents.
+    """Rebuild this node's index from the database (every source of search.kinds); returns
+    the number of items.
 
     Readers keep the old contents until the single commit at the end. Operations recorded
     while the rebuild runs are applied afterwards by the indexer (harmless if already in).
     """
     # Every operation up to here has committed; its change is what the rebuild reads.
     start_marker = latest_operation_id()
-    total = sources.published_count()
+    total = public_count()
     index = engine.SearchIndex(search_dir())
 
     def counted():
-        for done, doc in enumerate(sources.iter_search_docs(), start=1):
+        for done, doc in enumerate(iter_all(), start=1):
             if progress is not None:
                 progress(done, total)
             yield doc
@@ -136,7 +167,7 @@ class IndexStatus:
             return "检索索引尚未建立：检索结果可能不完整，请运行 manage.py rebuild_search_index。"
         if self.behind:
             return f"检索索引落后 {self.behind} 项操作，索引程序处理后即可检索到最新内容。"
-        return f"检索索引已是最新（{self.documents} 份文件）。"
+        return f"检索索引已是最新（{self.documents} 项公开信息）。"
 
 
 def status() -> IndexStatus:

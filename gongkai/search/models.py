@@ -14,8 +14,11 @@ class IndexOperation(models.Model):
         DELETE = "delete", "删除"
 
     id = models.BigAutoField(primary_key=True)
-    # Not a foreign key: the operation must outlive a deleted document.
-    document_id = models.BigIntegerField("文件编号", db_index=True)
+    # Which source the item comes from (search.kinds.SOURCES): a document, a consultation…
+    kind = models.CharField("类别", max_length=20, default="document")
+    # The item's id (a document's for kind "document"). Not a foreign key: the operation
+    # must outlive a deleted item.
+    document_id = models.BigIntegerField("编号", db_index=True)
     op = models.CharField("操作", max_length=10, choices=Op.choices)
     created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
 
@@ -25,4 +28,4 @@ class IndexOperation(models.Model):
         verbose_name_plural = "索引操作"
 
     def __str__(self):
-        return f"#{self.id} {self.get_op_display()} 文件 {self.document_id}"
+        return f"#{self.id} {self.get_op_display()} {self.kind} {self.document_id}"

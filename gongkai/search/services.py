@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from gongkai.core.clock import local_date
 
-from . import engine, highlight, indexer
+from . import engine, highlight, indexer, kinds
 from .models import IndexOperation
 from .query import parse
 
@@ -19,8 +19,9 @@ from .query import parse
 _OUTBOX_LOCK_KEY = 0x5EA4C4
 
 
-def enqueue(document_id: int, op: str) -> IndexOperation:
-    """Record that the index must follow a change to `document_id`.
+def enqueue(document_id: int, op: str, kind: str = "document") -> IndexOperation:
+    """Record that the index must follow a change to item `document_id` of source `kind`
+    (search.kinds; a publishing document by default).
 
     Must be called inside the caller's transaction: the operation then commits or rolls back
     together with the change it describes. Call it after the transaction has locked the rows
@@ -28,6 +29,11 @@ def enqueue(document_id: int, op: str) -> IndexOperation:
     operation ids commit in order and the indexer never has to wait for a hole in the
     sequence (a missing id is always a rollback).
     """
+    return enqueue_many([document_id], op, kind)[0]
+
+
+def enqueue_many(ids, op: str, kind: str) -> list[IndexOperation]:
+    """`enqueue` for several items of one source, in one statement."""
     if op not in IndexOperation.Op.values:
         raise ValueError(f"unknown index operation {op!r}")
     connection = transaction.get_connection()
@@ -38,7 +44,26 @@ def enqueue(document_id: int, op: str) -> IndexOperation:
         # commit, so hold a transaction-scoped lock from taking the id until commit.
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_OUTBOX_LOCK_KEY])
-    return IndexOperation.objects.create(document_id=document_id, op=op)
+    return IndexOperation.objects.bulk_create(
+        IndexOperation(kind=kind, document_id=pk, op=op) for pk in ids
+    )
+
+
+# A day the daily job did not run is caught up by the next run within this many days.
+EXPIRY_LOOKBACK_DAYS = 7
+
+
+def enqueue_expired(today: date) -> int:
+    """Queue the removal of items whose publication period ended before `today` (searches
+    already leave them out: every hit is checked against the database)."""
+    source = kinds.SOURCES["enforcement"]
+    pks = list(
+        source.expired(today, EXPIRY_LOOKBACK_DAYS).values_list("pk", flat=True).order_by("pk")
+    )
+    if pks:
+        with transaction.atomic():
+            enqueue_many(pks, IndexOperation.Op.UPSERT, source.name)
+    return len(pks)
 
 
 @functools.lru_cache(maxsize=4)
@@ -96,12 +121,12 @@ def search_published(
     page_size: int = 10,
     facets: bool = False,
 ) -> tuple[engine.SearchResult, bool, dict]:
-    """Search published documents; returns (result, from_index, the hits' documents by id,
-    loaded for listing).
+    """Search published items; returns (result, from_index, the hits' items by hit id,
+    loaded for listing: a document, or a `kinds.Listed`).
 
-    Hits are checked against the database, so a withdrawn document disappears at once even
+    Hits are checked against the database, so a withdrawn item disappears at once even
     before the indexer has caught up. Without an index (never built on this node) a slower
-    database scan answers instead, and `from_index` is False so pages can say so.
+    database scan of documents answers instead, and `from_index` is False so pages can say so.
     """
     index = published_index()
     from_index = index is not None
@@ -109,14 +134,33 @@ def search_published(
         result = index.search(query, filters, sort, page, page_size, facets=facets)
     else:
         result = _database_search(query, filters or engine.Filters(), page, page_size)
-    # One query both checks the hits and loads what the pages show of them (in any order: the
-    # hits give it).
-    hit_ids = (h.id for h in result.hits)
-    hits_documents = _documents().select_related("unit").only(*HIT_FIELDS).order_by()
-    documents = {d.pk: d for d in hits_documents.published_among(hit_ids)}
-    hits = [h for h in result.hits if h.id in documents]
+    items = _listed(h.id for h in result.hits)
+    hits = [h for h in result.hits if h.id in items]
     total = result.total - (len(result.hits) - len(hits))
-    return replace(result, hits=hits, total=total), from_index, documents
+    return replace(result, hits=hits, total=total), from_index, items
+
+
+def _listed(hit_ids) -> dict:
+    """The public items among the hits, keyed by hit id: one query per source, which both
+    checks the hits and loads what the pages show of them."""
+    by_source: dict[str, list[int]] = {}
+    for hit_id in hit_ids:
+        source, pk = kinds.split(hit_id)
+        by_source.setdefault(source, []).append(pk)
+    found = {}
+    for source, pks in by_source.items():
+        if source == kinds.DOCUMENT:
+            items = _hit_documents(pks)
+        else:
+            items = kinds.SOURCES[source].listed(pks)
+        found.update({kinds.key(source, pk): item for pk, item in items.items()})
+    return found
+
+
+def _hit_documents(ids) -> dict:
+    # In any order: the hits give it.
+    documents = _documents().select_related("unit").only(*HIT_FIELDS).order_by()
+    return {d.pk: d for d in documents.published_among(ids)}
 
 
 def _documents():
@@ -146,7 +190,9 @@ def _database_search(
             | Q(body_text__icontains=text)
         )
     documents = _filtered(documents, filters)
-    if not terms and filters.is_empty():
+    # Without an index only documents are found.
+    other_kinds = filters.kinds and kinds.DOCUMENT not in filters.kinds
+    if (not terms and filters.is_empty()) or other_kinds:
         documents = documents.none()
     total = documents.count()
     offset = (page - 1) * page_size

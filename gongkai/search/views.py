@@ -12,7 +12,7 @@ from gongkai.pages import dynamic
 from gongkai.publishing.models import OPEN_REVISION_STATUSES
 from gongkai.units.models import Unit
 
-from . import engine, indexer
+from . import engine, indexer, kinds
 from .forms import PAGE_SIZE, SearchForm
 from .query import parse
 
@@ -89,8 +89,10 @@ def console_search(request):
     units = list(scoping.work_units(request.user).values_list("pk", flat=True))
     published = drafts = None
     if form.has_terms:
+        # Documents only: the console lists them beside the drafts of the same units.
         published = form.search(
-            filters=engine.Filters(unit_ids=tuple(units)), page_size=DRAFTS_PER_PAGE
+            filters=engine.Filters(unit_ids=tuple(units), kinds=(kinds.DOCUMENT,)),
+            page_size=DRAFTS_PER_PAGE,
         )
         drafts = Paginator(_open_revisions(request.user, form.query), DRAFTS_PER_PAGE).get_page(
             request.GET.get("dpage")

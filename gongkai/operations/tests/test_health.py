@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run_daily_jobs():
+    call_command("search_daily", stdout=StringIO())
     call_command("publishing_daily", stdout=StringIO(), stderr=StringIO())
     call_command("applications_daily", stdout=StringIO())
     call_command("oversight_daily", stdout=StringIO())
@@ -57,6 +58,7 @@ def test_the_daily_inspection_is_one_of_the_daily_jobs_watched(at, time_machine)
     call_command("publishing_daily", stdout=StringIO(), stderr=StringIO())
     call_command("applications_daily", stdout=StringIO())
     call_command("interaction_daily", stdout=StringIO())
+    call_command("search_daily", stdout=StringIO())
     assert "定时任务 oversight_daily 从未运行。" in health.snapshot()["problems"]
     call_command("oversight_daily", stdout=StringIO())
     run = JobRun.objects.get(job="oversight_daily")

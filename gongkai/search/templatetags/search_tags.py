@@ -9,6 +9,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from gongkai.search import kinds
+
 register = template.Library()
 
 _MARK_TAG = re.compile(r"</?mark>")
@@ -24,14 +26,20 @@ def highlighted(value):
 
 @register.simple_tag
 def result_items(rows):
-    """The `<li>` of each (hit, document) of a page of results. Written here rather than as
-    a loop in the template: a page's twenty items of a dozen values each were about a fifth of
-    a new search's time in the template engine, and take a tenth of that here."""
+    """The `<li>` of each (hit, document or other item) of a page of results. Written here
+    rather than as a loop in the template: a page's twenty items of a dozen values each were
+    about a fifth of a new search's time in the template engine, and take a tenth of that
+    here."""
     return mark_safe("".join(_item(hit, d) for hit, d in rows))  # noqa: S308 -- format_html
 
 
 def _item(hit, d) -> str:
-    meta = format_html("{} · 发布日期 {}", d.unit.short_name, hit.published_on.isoformat())
+    meta = format_html(
+        "{} · {} · 发布日期 {}",
+        kinds.LABELS.get(hit.kind, ""),
+        d.unit.short_name,
+        hit.published_on.isoformat(),
+    )
     if d.doc_number:
         meta += format_html(" · 文号 {}", highlighted(hit.document_number_html))
     if d.validity:

@@ -93,4 +93,4 @@ def test_index_status_on_the_search_page_and_the_dashboard(client_of, editor_a, 
     dashboard = client.get("/console/").content.decode()
     assert "检索索引落后 1 项操作" in dashboard
     run_indexer()
-    assert "检索索引已是最新（1 份文件）" in console_search(client)
+    assert "检索索引已是最新（1 项公开信息）" in console_search(client)

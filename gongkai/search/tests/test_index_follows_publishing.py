@@ -164,7 +164,7 @@ def test_rebuild_command_shows_progress_and_indexes_every_published_document(
     workflow.withdraw(actor=reviewer_a, document=documents[0], reason="过时")
     out = StringIO()
     call_command("rebuild_search_index", stdout=out)
-    assert "2/2 100%" in out.getvalue() and "2 份文件" in out.getvalue()
+    assert "2/2 100%" in out.getvalue() and "2 项公开信息" in out.getvalue()
     assert sorted(found("重建")) == sorted(d.pk for d in documents[1:])
     assert indexer.status().behind == 0
 

@@ -9,7 +9,10 @@ from gongkai.search import indexer
 
 
 class Command(BaseCommand):
-    help = "从数据库重建本机检索索引（显示进度）。"
+    help = (
+        "从数据库重建本机检索索引（显示进度）：文件，以及征求意见、听证、会议、问答、"
+        "新闻发布会、公开清单和执法公示。"
+    )
 
     def handle(self, *args, **options):
         interactive = sys.stdout.isatty()
@@ -22,7 +25,7 @@ class Command(BaseCommand):
         count = indexer.rebuild(progress=progress)
         if interactive:
             self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"检索索引已重建：{count} 份文件。"))
+        self.stdout.write(self.style.SUCCESS(f"检索索引已重建：{count} 项公开信息。"))
 
 
 def _bar(done: int, total: int, width: int = 30) -> str:

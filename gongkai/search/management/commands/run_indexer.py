@@ -21,7 +21,7 @@ class Command(BaseCommand):
         if index is None:
             self.stdout.write("本机检索索引尚未建立，先从数据库重建……")
             count = indexer.rebuild()
-            self.stdout.write(f"已重建索引：{count} 份文件。")
+            self.stdout.write(f"已重建索引：{count} 项公开信息。")
             index = indexer.open_index()
         worker = indexer.Indexer(index)
         while True:

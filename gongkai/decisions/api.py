@@ -28,7 +28,7 @@ from .presentation import decision_links
 router = Router(tags=["决策公开"])
 
 
-class StepOut(Schema):
+class DecisionStepOut(Schema):
     kind: choice(StepKind.choices, "决策程序")
     label: str
     required: bool
@@ -57,7 +57,7 @@ class DecisionOut(DecisionSummary):
     published_on: date | None
     adjustment_reason: str
     withdrawal_reason: str
-    steps: list[StepOut]
+    steps: list[DecisionStepOut]
     document_url: str | None
     interpretation_urls: list[str]
     consultation_urls: list[str]

@@ -11,7 +11,7 @@ from .services import current_calendar
 router = Router(tags=["工作日"])
 
 
-class StepOut(Schema):
+class WorkdayStepOut(Schema):
     day: date
     kind: choice(STEP_KIND_LABELS.items(), "这一天在计算中的情况")
     note: str
@@ -24,7 +24,7 @@ class AddOut(Schema):
     date: date
     provisional: bool
     assumed_years: list[int]
-    explanation: list[StepOut]
+    explanation: list[WorkdayStepOut]
 
 
 class ErrorOut(Schema):

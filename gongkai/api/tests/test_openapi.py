@@ -117,3 +117,27 @@ def test_a_client_filling_the_enums_gets_its_application_registered(client, unit
     )
     response = client.post("/api/v1/applications", payload, content_type="application/json")
     assert response.status_code == 200, response.content.decode()
+
+
+def test_no_two_shapes_of_the_api_share_a_name_in_its_document():
+    """The OpenAPI document names each schema by its class name only, so a second class of the
+    same name silently replaces the first there: a client would be documented the wrong
+    fields (the calendar's explanation steps once showed a major decision's steps)."""
+    from ninja import Schema
+
+    from gongkai.api.api import api
+
+    api.get_openapi_schema()  # imports every router and its schemas
+    shapes = {}
+    pending = list(Schema.__subclasses__())
+    while pending:
+        schema = pending.pop()
+        pending += schema.__subclasses__()
+        if schema.__module__.startswith("gongkai."):
+            shapes.setdefault(schema.__name__, {})[schema.__module__] = schema
+    clashes = {
+        name: sorted(found)
+        for name, found in shapes.items()
+        if len({str(s.model_json_schema()) for s in found.values()}) > 1
+    }
+    assert clashes == {}

@@ -31,5 +31,6 @@ console_urlpatterns = [
         views.stakeholder_comment,
         name="stakeholder-comment",
     ),
+    path("<int:pk>/feedback-report/", views.feedback_report, name="feedback-report"),
     path("<int:pk>/close/", views.close, name="close"),
 ]

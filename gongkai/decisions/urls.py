@@ -1,15 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 portal_urlpatterns = [
     path("decisions/", views.index, name="index"),
     path("decisions/<str:code>/<int:year>/", views.catalogue, name="catalogue"),
     path("decisions/<str:code>/<int:year>/<int:number>/", views.decision, name="decision"),
     path("hearings/", views.hearings, name="hearings"),
+    path("hearings/feed/", feeds.HearingFeed(), name="hearings-feed"),
     path("hearings/<int:pk>/", views.hearing, name="hearing"),
     path("hearings/<int:pk>/register/", views.hearing_register, name="hearing-register"),
     path("meetings/", views.meetings, name="meetings"),
+    path("meetings/feed/", feeds.MeetingFeed(), name="meetings-feed"),
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
 ]
 

@@ -66,6 +66,7 @@ def test_comment_moderate_answer_close_and_read_the_report(
     axe(page)
 
     at(2026, 4, 2)
+    _login(page, editor_a)
     page.goto(f"/console/participation/{consultation.pk}/")
     page.get_by_label("总体说明（选填）").fill("采纳意见1组。")
     page.get_by_role("button", name="生成意见采纳情况").click()

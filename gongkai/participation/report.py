@@ -71,7 +71,7 @@ def content(consultation, *, summary, final_document) -> dict:
         )
     page = reverse("participation:detail", args=[consultation.pk])
     parts.append(f'<p>征求意见稿及公开的意见见<a href="{page}">意见征集页面</a>。</p>')
-    # The report is filed where the final document is, when there is one.
+    # Filed under the final document's subject and statutory item, when there is one.
     basis = final_document
     return {
         "title": title_of(consultation),

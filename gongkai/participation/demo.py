@@ -396,6 +396,7 @@ def _answer_and_close(consultation, editor, reviewer, answers, ends, today):
             confidentiality_result="经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。",
             disclosure_confirmed=True,
         )
+    with on(close_day, 50):
         publishing.publish(actor=reviewer, document=report)
     with on(close_day, 60):
         workflow.close_consultation(actor=reviewer, consultation=consultation)

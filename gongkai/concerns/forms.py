@@ -65,6 +65,11 @@ class AssignForm(forms.Form):
         self.fields["unit"].queryset = units
 
 
+class RelevelForm(forms.Form):
+    level = forms.ChoiceField(label="新的级别", choices=Level.choices)
+    reason = forms.CharField(label="调整理由", max_length=300)
+
+
 class FirstResponseForm(forms.Form):
     text = forms.CharField(label="首次回应内容", widget=forms.Textarea(attrs={"rows": 3}))
     channel = forms.CharField(label="回应渠道", max_length=100)

@@ -13,6 +13,7 @@ console_urlpatterns = [
     path("new/", views.register, name="register"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/assign/", views.assign, name="assign"),
+    path("<int:pk>/relevel/", views.relevel, name="relevel"),
     path("<int:pk>/first-response/", views.first_response, name="first-response"),
     path("<int:pk>/link/", views.link, name="link"),
     path("<int:pk>/close/", views.close, name="close"),

@@ -25,6 +25,7 @@ from .forms import (
     LinkResponseForm,
     PressConferenceForm,
     ReasonForm,
+    RelevelForm,
     ReportForm,
     ResponseFilterForm,
 )
@@ -140,7 +141,7 @@ def _offered(user, incident):
     if not holds([Role.OFFICE], {incident.responsible_unit_id}):
         allowed -= {"escalate_incident", "dismiss_incident"}
     if not holds(workflow.HANDLING_ROLES, {incident.responsible_unit_id}):
-        allowed.discard("assign_incident")
+        allowed -= {"assign_incident", "relevel_incident"}
     if not holds(workflow.CLOSING_ROLES, units):
         allowed.discard("close_as_responded")
     return allowed
@@ -157,6 +158,7 @@ def detail(request, pk):
         "missed": missed_deadlines(incident, moment),
         "escalations": incident.escalations.select_related("from_unit", "to_unit"),
         "assign_form": AssignForm(workflow.assignable_units(incident)),
+        "relevel_form": RelevelForm(initial={"level": incident.level}),
         "first_form": FirstResponseForm(),
         "link_form": LinkResponseForm(_response_documents(request.user, incident)),
         "dismiss_form": ReasonForm(),
@@ -189,6 +191,15 @@ def assign(request, pk):
 
     units = (lambda user, incident: workflow.assignable_units(incident),)
     return _act(request, pk, AssignForm, call, "已交办。", units)
+
+
+@staff_required
+@require_POST
+def relevel(request, pk):
+    def call(incident, level, reason):
+        workflow.relevel_incident(actor=request.user, incident=incident, level=level, reason=reason)
+
+    return _act(request, pk, RelevelForm, call, "已调整级别，回应时限已按新级别重新计算。")
 
 
 @staff_required

@@ -19,7 +19,7 @@ from gongkai.accounts.permissions import has_role, require
 from gongkai.accounts.roles import Role
 from gongkai.accounts.scoping import is_independent
 from gongkai.audit.services import record
-from gongkai.core.clock import now, this_year
+from gongkai.core.clock import CHINA, now, this_year
 from gongkai.core.workflow import check, locked
 from gongkai.publishing import vocabularies as v
 from gongkai.publishing.models import Document, DocumentState
@@ -45,6 +45,7 @@ OPEN_STATES = (S.OPEN, S.FIRST_RESPONDED)
 TRANSITIONS = {
     "register_incident": {(None, S.OPEN)},
     "assign_incident": {(s, s) for s in OPEN_STATES},
+    "relevel_incident": {(s, s) for s in OPEN_STATES},
     "record_first_response": {(S.OPEN, S.FIRST_RESPONDED)},
     "link_response": {(s, s) for s in OPEN_STATES},
     "close_as_responded": {(s, S.RESPONDED) for s in OPEN_STATES},
@@ -245,6 +246,77 @@ def assign_incident(*, actor, incident, unit, note="") -> Incident:
         data={"from_unit": before, "to_unit": unit.pk},
     )
     return incident
+
+
+@transaction.atomic
+def relevel_incident(*, actor, incident, level, reason) -> Incident:
+    """Change an open incident's level when its weight turns out otherwise (扩大或降低), saying
+    why. The level names the tier that answers, so the responsible unit follows from the
+    territory again (and handles it, when it changes); both deadlines are recomputed from the
+    moment the incident was found under the new level's limits — a new level never restarts
+    the clock. Escalations already made stay on the record. Staff of the unit responsible
+    before or after the change (or the office above it) may do it."""
+    incident = _locked(incident)
+    _check("relevel_incident", incident.status, incident.status)
+    reason = _text(reason)
+    problems = {}
+    if level not in Level.values:
+        problems["level"] = "请选择舆情级别。"
+    elif level == incident.level:
+        problems["level"] = f"舆情级别已经是“{Level(level).label}”。"
+    if not reason:
+        problems["reason"] = "请说明调整级别的理由。"
+    if problems:
+        raise ValidationError(problems)
+    responsible = territory.responsible_unit(incident.territory, LEVEL_TIERS[level])
+    _require_on_any(actor, [incident.responsible_unit, responsible], HANDLING_ROLES)
+    first, full = deadlines.response_limits(level)
+    calendar = current_calendar()
+    before = {
+        "level": incident.level,
+        "responsible_unit": incident.responsible_unit_id,
+        "handling_unit": incident.handling_unit_id,
+        "first_response_due": _china(incident.first_response_due),
+        "full_response_due": _china(incident.full_response_due),
+    }
+    incident.level = level
+    if responsible.pk != incident.responsible_unit_id:
+        incident.responsible_unit = incident.handling_unit = responsible
+    incident.first_response_due = first.due(incident.detected_at, calendar)
+    incident.full_response_due = full.due(incident.detected_at, calendar)
+    incident.first_response_limit, incident.full_response_limit = first.label, full.label
+    incident.save(
+        update_fields=[
+            "level",
+            "responsible_unit",
+            "handling_unit",
+            "first_response_due",
+            "full_response_due",
+            "first_response_limit",
+            "full_response_limit",
+        ]
+    )
+    record(
+        actor=actor,
+        action="relevel_incident",
+        target=incident,
+        from_state=incident.status,
+        to_state=incident.status,
+        reason=reason,
+        data={
+            "before": before,
+            "level": level,
+            "responsible_unit": incident.responsible_unit_id,
+            "handling_unit": incident.handling_unit_id,
+            "first_response_due": _china(incident.first_response_due),
+            "full_response_due": _china(incident.full_response_due),
+        },
+    )
+    return incident
+
+
+def _china(moment) -> str:
+    return moment.astimezone(CHINA).isoformat()
 
 
 def _require_handler(actor, incident, roles=HANDLING_ROLES):

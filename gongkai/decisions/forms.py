@@ -76,6 +76,15 @@ class StepForm(forms.Form):
     note = forms.CharField(label="履行情况", widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class StepPlanForm(forms.Form):
+    kind = forms.ChoiceField(label="程序", choices=StepKind.choices)
+    required = forms.BooleanField(label="需履行", required=False, initial=True)
+    planned_on = forms.DateField(label="计划时间", required=False, widget=DATE)
+    reason = forms.CharField(
+        label="调整理由", required=False, max_length=300, help_text="目录公布后调整时填写。"
+    )
+
+
 class DecidedForm(forms.Form):
     decided_on = forms.DateField(label="决定日期", widget=DATE)
     note = forms.CharField(
@@ -170,6 +179,17 @@ class AgendaItemForm(forms.Form):
     def __init__(self, decisions, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision"].queryset = decisions
+
+
+class AgendaItemEditForm(AgendaItemForm):
+    reason = forms.CharField(
+        label="调整理由", required=False, max_length=300, help_text="议题发布后调整时填写。"
+    )
+
+
+class OutcomeCorrectionForm(forms.Form):
+    outcome = forms.CharField(label="会议决定", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label="更正理由", max_length=300)
 
 
 class AttendeeForm(forms.Form):

@@ -1,15 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 portal_urlpatterns = [
     path("decisions/", views.index, name="index"),
     path("decisions/<str:code>/<int:year>/", views.catalogue, name="catalogue"),
     path("decisions/<str:code>/<int:year>/<int:number>/", views.decision, name="decision"),
     path("hearings/", views.hearings, name="hearings"),
+    path("hearings/feed/", feeds.HearingFeed(), name="hearings-feed"),
     path("hearings/<int:pk>/", views.hearing, name="hearing"),
     path("hearings/<int:pk>/register/", views.hearing_register, name="hearing-register"),
     path("meetings/", views.meetings, name="meetings"),
+    path("meetings/feed/", feeds.MeetingFeed(), name="meetings-feed"),
     path("meetings/<int:pk>/", views.meeting, name="meeting"),
 ]
 
@@ -21,6 +23,7 @@ console_urlpatterns = [
     path("catalogues/<int:pk>/add/", views.decision_add, name="decision-add"),
     path("<int:pk>/", views.console_decision, name="decision"),
     path("<int:pk>/step/", views.step, name="step"),
+    path("<int:pk>/plan/", views.plan, name="plan"),
     path("<int:pk>/decided/", views.decided, name="decided"),
     path("<int:pk>/publish/", views.publish, name="publish"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
@@ -35,6 +38,16 @@ console_urlpatterns = [
     path("meetings/units/<int:unit_pk>/new/", views.meeting_new, name="meeting-new"),
     path("meetings/<int:pk>/", views.console_meeting, name="meeting"),
     path("meetings/<int:pk>/items/", views.meeting_item, name="meeting-item"),
+    path(
+        "meetings/<int:pk>/items/<int:item_pk>/",
+        views.meeting_item_edit,
+        name="meeting-item-edit",
+    ),
+    path(
+        "meetings/<int:pk>/items/<int:item_pk>/correct/",
+        views.meeting_outcome_correct,
+        name="meeting-outcome-correct",
+    ),
     path("meetings/<int:pk>/attendees/", views.meeting_attendee, name="meeting-attendee"),
     path("meetings/<int:pk>/announce/", views.meeting_announce, name="meeting-announce"),
     path("meetings/<int:pk>/outcomes/", views.meeting_outcomes, name="meeting-outcomes"),

@@ -19,6 +19,7 @@ from gongkai.workdays.services import current_calendar
 
 from . import rules, services, workflow
 from .forms import (
+    AgendaItemEditForm,
     AgendaItemForm,
     AttendeeForm,
     CatalogueForm,
@@ -28,11 +29,13 @@ from .forms import (
     HearingRecordForm,
     InterpretationForm,
     MeetingForm,
+    OutcomeCorrectionForm,
     PublishForm,
     ReasonForm,
     RegistrationForm,
     SelectForm,
     StepForm,
+    StepPlanForm,
 )
 from .models import Catalogue, CatalogueState, Decision, DecisionState, Hearing, Meeting
 from .presentation import decision_links
@@ -189,6 +192,7 @@ def console_decision(request, pk):
             "decision": found,
             "steps": found.steps.all(),
             "step_form": StepForm(),
+            "plan_form": StepPlanForm(),
             "decided_form": DecidedForm(),
             "publish_form": PublishForm(_documents(found)),
             "reason_form": ReasonForm(),
@@ -221,6 +225,18 @@ def step(request, pk):
         StepForm(request.POST),
         lambda d, data: workflow.record_step(actor=request.user, decision=d, **data),
         "已登记程序履行情况。",
+    )
+
+
+@staff_required
+@require_POST
+def plan(request, pk):
+    return _act(
+        request,
+        pk,
+        StepPlanForm(request.POST),
+        lambda d, data: workflow.plan_step(actor=request.user, decision=d, **data),
+        "已调整决策程序安排。",
     )
 
 
@@ -492,6 +508,19 @@ def console_meeting(request, pk):
         (item, rules.interpretation_due(calendar, found.held_on))
         for item in found.items.select_related("interpretation", "decision")
     ]
+    for item, _due in items:
+        item.edit_form = AgendaItemEditForm(
+            decisions,
+            prefix=f"item{item.pk}",
+            initial={
+                "title": item.title,
+                "decision": item.decision_id,
+                "needs_interpretation": item.needs_interpretation,
+            },
+        )
+        item.correct_form = OutcomeCorrectionForm(
+            prefix=f"item{item.pk}", initial={"outcome": item.outcome}
+        )
     return render(
         request,
         "decisions/console_meeting.html",
@@ -535,6 +564,43 @@ def meeting_item(request, pk):
         AgendaItemForm(decisions, request.POST),
         lambda m, data: workflow.add_agenda_item(actor=request.user, meeting=m, **data),
         "已添加议题。",
+    )
+
+
+def _agenda_item(found, item_pk):
+    return get_object_or_404(found.items, pk=item_pk)
+
+
+@staff_required
+@require_POST
+def meeting_item_edit(request, pk, item_pk):
+    found = _meeting(request.user, pk)
+    item = _agenda_item(found, item_pk)
+    decisions = scoping.major_decisions(request.user).filter(
+        catalogue__government=found.unit.government
+    )
+    return _meeting_act(
+        request,
+        pk,
+        AgendaItemEditForm(decisions, request.POST, prefix=f"item{item.pk}"),
+        lambda m, data: workflow.edit_agenda_item(actor=request.user, meeting=m, item=item, **data),
+        f"已修改第 {item.number} 项议题。",
+    )
+
+
+@staff_required
+@require_POST
+def meeting_outcome_correct(request, pk, item_pk):
+    found = _meeting(request.user, pk)
+    item = _agenda_item(found, item_pk)
+    return _meeting_act(
+        request,
+        pk,
+        OutcomeCorrectionForm(request.POST, prefix=f"item{item.pk}"),
+        lambda m, data: workflow.correct_meeting_decision(
+            actor=request.user, meeting=m, item=item, **data
+        ),
+        f"已更正第 {item.number} 项议题的会议决定。",
     )
 
 

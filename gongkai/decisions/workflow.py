@@ -22,9 +22,9 @@ from django.db import transaction
 from django.db.models import Max
 
 from gongkai.accounts import scoping
-from gongkai.accounts.permissions import require
+from gongkai.accounts.permissions import has_role, require
 from gongkai.accounts.roles import Role
-from gongkai.audit.services import record
+from gongkai.audit.services import changes, record
 from gongkai.core.clock import local_date, local_now, local_today
 from gongkai.core.crypto import lookup_hash
 from gongkai.core.workflow import locked, move
@@ -62,6 +62,8 @@ CATALOGUE_TRANSITIONS = {
 DECISION_TRANSITIONS = {
     "add_decision": {(None, D.PLANNED)},
     "record_step": {(D.PLANNED, D.UNDERWAY), (D.UNDERWAY, D.UNDERWAY)},
+    # The plan of a step (whether it applies, when) is adjusted until the decision is taken.
+    "plan_step": {(D.PLANNED, D.PLANNED), (D.UNDERWAY, D.UNDERWAY)},
     "record_decision": {(D.PLANNED, D.DECIDED), (D.UNDERWAY, D.DECIDED)},
     "publish_decision": {(D.DECIDED, D.PUBLISHED)},
     "withdraw_decision": {(D.PLANNED, D.WITHDRAWN), (D.UNDERWAY, D.WITHDRAWN)},
@@ -302,6 +304,60 @@ def record_step(*, actor, decision, kind, done_on, note) -> Step:
         },
     )
     _pages_changed()
+    return step
+
+
+def _plan_of(step) -> dict:
+    return {"required": step.required, "planned_on": step.planned_on}
+
+
+@transaction.atomic
+def plan_step(*, actor, decision, kind, required, planned_on, reason="") -> Step:
+    """Adjust a step's plan after the decision was listed: whether it applies and when it is
+    planned. Those who list decisions in the catalogue, or the responsible unit, may do it
+    until the decision is taken; a step already done keeps its plan, 集体讨论决定 always
+    applies, and the order rules hold as when it was listed. Once the catalogue is published
+    this is an adjustment (目录调整) and needs its reason."""
+    decision = _locked(decision)
+    government = decision.catalogue.government
+    if not (
+        has_role(actor, government, *DRAFTING_ROLES) or has_role(actor, decision.unit, *STEP_ROLES)
+    ):
+        raise PermissionDenied("您没有调整该事项决策程序的权限。")
+    _move(decision, DECISION_TRANSITIONS, "plan_step", decision.state)
+    if kind not in StepKind.values:
+        raise ValidationError({"kind": "请选择决策程序。"})
+    steps = {s.kind: s for s in decision.steps.select_for_update()}
+    step = steps[kind]
+    required, reason = bool(required), (reason or "").strip()
+    problems = {}
+    if kind == StepKind.COLLECTIVE and not required:
+        problems["required"] = "集体讨论决定是必经程序。"
+    if step.done_on is not None:
+        problems["kind"] = f"{step.get_kind_display()}已履行，不能再调整计划。"
+    elif (step.required, step.planned_on) == (required, planned_on):
+        problems["planned_on"] = "与原安排相同，无需调整。"
+    if decision.catalogue.state == C.PUBLISHED and not reason:
+        problems["reason"] = "目录已公布，调整决策程序安排请写明理由。"
+    if problems:
+        raise ValidationError(problems)
+    plan = {k: _plan_of(s) for k, s in steps.items()}
+    plan[kind] = {"required": required, "planned_on": planned_on}
+    _clean_steps(plan, decision.planned_on)
+    before = _plan_of(step)
+    step.required, step.planned_on = required, planned_on
+    step.save(update_fields=["required", "planned_on"])
+    record(
+        actor=actor,
+        action="decisions.plan_step",
+        target=decision,
+        from_state=decision.state,
+        to_state=decision.state,
+        reason=reason[:300],
+        data={"step": kind, "changes": changes(before, _plan_of(step))},
+    )
+    if decision.catalogue.state == C.PUBLISHED:
+        _pages_changed()
     return step
 
 
@@ -632,6 +688,8 @@ M = MeetingState
 MEETING_TRANSITIONS = {
     "create_meeting": {(None, M.DRAFT)},
     "add_agenda_item": {(M.DRAFT, M.DRAFT), (M.ANNOUNCED, M.ANNOUNCED)},
+    "edit_agenda_item": {(M.DRAFT, M.DRAFT), (M.ANNOUNCED, M.ANNOUNCED)},
+    "correct_meeting_decision": {(M.HELD, M.HELD)},
     "invite_attendee": {(M.DRAFT, M.DRAFT), (M.ANNOUNCED, M.ANNOUNCED)},
     "announce_meeting": {(M.DRAFT, M.ANNOUNCED)},
     "record_meeting_decisions": {(M.ANNOUNCED, M.HELD)},
@@ -697,6 +755,54 @@ def add_agenda_item(
         from_state=meeting.state,
         to_state=meeting.state,
         data={"item": number, "title": item.title, "decision": decision.pk if decision else None},
+    )
+    if meeting.state != M.DRAFT:
+        _pages_changed()
+    return item
+
+
+def _item_of(item) -> dict:
+    return {
+        "title": item.title,
+        "decision": item.decision_id,
+        "needs_interpretation": item.needs_interpretation,
+    }
+
+
+@transaction.atomic
+def edit_agenda_item(
+    *, actor, meeting, item, title, decision=None, needs_interpretation=True, reason=""
+) -> AgendaItem:
+    """Change an agenda item before the meeting's decisions are out. Once the agenda is
+    published the public has read it: the change needs its reason."""
+    meeting = _locked_meeting(meeting)
+    require(actor, meeting.unit, Role.EDITOR)
+    _move(meeting, MEETING_TRANSITIONS, "edit_agenda_item", meeting.state)
+    item = meeting.items.select_for_update().get(pk=item.pk)
+    title, reason = (title or "").strip(), (reason or "").strip()
+    problems = {}
+    if not title:
+        problems["title"] = "请填写议题。"
+    if decision is not None and decision.catalogue.government_id != meeting.unit.government_id:
+        problems["decision"] = "只能关联本级政府目录中的决策事项。"
+    if meeting.state != M.DRAFT and not reason:
+        problems["reason"] = "议题已发布，调整议题请写明理由。"
+    if problems:
+        raise ValidationError(problems)
+    before = _item_of(item)
+    item.title, item.decision = title[:200], decision
+    item.needs_interpretation = bool(needs_interpretation)
+    if before == _item_of(item):
+        raise ValidationError({"title": "议题没有变化。"})
+    item.save(update_fields=["title", "decision", "needs_interpretation"])
+    record(
+        actor=actor,
+        action="decisions.edit_agenda_item",
+        target=meeting,
+        from_state=meeting.state,
+        to_state=meeting.state,
+        reason=reason[:300],
+        data={"item": item.number, "changes": changes(before, _item_of(item))},
     )
     if meeting.state != M.DRAFT:
         _pages_changed()
@@ -782,6 +888,40 @@ def record_meeting_decisions(*, actor, meeting, outcomes) -> Meeting:
     )
     _pages_changed()
     return meeting
+
+
+@transaction.atomic
+def correct_meeting_decision(*, actor, meeting, item, outcome, reason) -> AgendaItem:
+    """Correct what was published as decided on an item (更正), saying why: the text the
+    public read is replaced, the audit keeps both."""
+    meeting = _locked_meeting(meeting)
+    require(actor, meeting.unit, Role.REVIEWER)
+    _move(meeting, MEETING_TRANSITIONS, "correct_meeting_decision", meeting.state)
+    item = meeting.items.select_for_update().get(pk=item.pk)
+    outcome, reason = (outcome or "").strip(), (reason or "").strip()
+    problems = {}
+    if not outcome:
+        problems["outcome"] = f"请填写第 {item.number} 项议题的会议决定。"
+    elif outcome == item.outcome:
+        problems["outcome"] = "会议决定没有变化。"
+    if not reason:
+        problems["reason"] = "请写明更正理由。"
+    if problems:
+        raise ValidationError(problems)
+    before = item.outcome
+    item.outcome = outcome
+    item.save(update_fields=["outcome"])
+    record(
+        actor=actor,
+        action="decisions.correct_meeting_decision",
+        target=meeting,
+        from_state=meeting.state,
+        to_state=meeting.state,
+        reason=reason[:300],
+        data={"item": item.number, "changes": changes({"outcome": before}, {"outcome": outcome})},
+    )
+    _pages_changed()
+    return item
 
 
 @transaction.atomic

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 portal_urlpatterns = [
     path("interaction/", views.index, name="index"),
+    path("interaction/feed/", feeds.AnswerFeed(), name="feed"),
     path("interaction/ask/", views.ask, name="ask"),
     path("interaction/receipt/", views.receipt, name="receipt"),
     path("interaction/status/", views.status, name="status"),

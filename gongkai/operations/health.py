@@ -1,6 +1,7 @@
 """The platform's health, for the operator's monitoring (`GET /healthz`) and for
 `manage.py status`: the database answers, the search index keeps up with the outbox, the
-data disk has room, the daily jobs ran. Counts and times only — never personal data."""
+data disk has room, the daily jobs and the 15-minute escalation of late incidents ran.
+Counts and times only — never personal data."""
 
 import shutil
 import time
@@ -12,7 +13,6 @@ from django.db import connection
 from gongkai.core.clock import local_now
 
 MAX_PENDING_AGE = timedelta(minutes=10)
-MAX_JOB_AGE = timedelta(hours=26)
 MIN_FREE_FRACTION = 0.10
 
 
@@ -66,19 +66,19 @@ def _search(problems) -> dict:
 
 
 def _jobs(problems) -> dict:
-    from .jobs import DAILY_JOBS
+    from .jobs import WATCHED_JOBS
     from .models import JobRun
 
-    runs = {run.job: run for run in JobRun.objects.filter(job__in=DAILY_JOBS)}
+    runs = {run.job: run for run in JobRun.objects.filter(job__in=WATCHED_JOBS)}
     now, report = local_now(), {}
-    for job in DAILY_JOBS:
+    for job, max_age in WATCHED_JOBS.items():
         run = runs.get(job)
         if run is None:
             problems.append(f"定时任务 {job} 从未运行。")
             report[job] = {"last_started": None, "succeeded": None}
             continue
-        if now - run.started_at > MAX_JOB_AGE:
-            problems.append(f"定时任务 {job} 已超过 26 小时没有运行。")
+        if now - run.started_at > max_age:
+            problems.append(f"定时任务 {job} 已超过 {_hours(max_age)} 小时没有运行。")
         elif not run.succeeded:
             problems.append(f"定时任务 {job} 最近一次运行没有成功完成。")
         report[job] = {
@@ -87,6 +87,10 @@ def _jobs(problems) -> dict:
             "succeeded": run.succeeded,
         }
     return report
+
+
+def _hours(age: timedelta) -> str:
+    return f"{age.total_seconds() / 3600:g}"
 
 
 def _disk(problems) -> dict:

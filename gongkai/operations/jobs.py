@@ -1,6 +1,7 @@
 """Recording the runs of scheduled jobs, so that a job that stopped running is noticed."""
 
 from contextlib import contextmanager
+from datetime import timedelta
 
 from gongkai.core.clock import local_now
 
@@ -14,6 +15,15 @@ DAILY_JOBS = (
     "interaction_daily",
     "search_daily",
 )
+# Jobs cron starts more often, with the longest silence the health check tolerates: the
+# escalation of late incidents runs every 15 minutes, and a deadline measured in hours cannot
+# wait a day for its escalation, so three missed runs are already a problem.
+FREQUENT_JOBS = {"concerns_escalate": timedelta(hours=1)}
+# Every watched job with the age after which its last run is too old.
+WATCHED_JOBS = {
+    **{job: timedelta(hours=26) for job in DAILY_JOBS},
+    **FREQUENT_JOBS,
+}
 
 
 @contextmanager

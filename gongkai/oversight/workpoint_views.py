@@ -10,6 +10,7 @@ from gongkai.accounts.roles import Role
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
+from gongkai.participation import services as consultations
 
 from . import training, workpoints
 from .forms import ProgressForm, WorkPlanForm
@@ -115,6 +116,7 @@ def task(request, pk):
 DRAFT_PARTS = {
     "work": ("other_matters", "other", "六、其他需要报告的事项"),
     "training": ("overview", "overview", "一、总体情况"),
+    "consultations": ("overview", "overview", "一、总体情况"),
 }
 
 
@@ -124,6 +126,7 @@ def draft(request, unit, year):
     texts = {
         "work": workpoints.draft_section(unit, year),
         "training": training.draft_section(unit, year),
+        "consultations": consultations.draft_section(unit, year),
     }
     report = scoping.reports(request.user).filter(unit=unit, year=year).order_by("-version").first()
     if request.method == "POST":
@@ -156,6 +159,7 @@ def draft(request, unit, year):
             "year": year,
             "text": texts["work"],
             "training_text": texts["training"],
+            "consultations_text": texts["consultations"],
             "report": report,
         },
     )

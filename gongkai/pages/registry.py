@@ -99,13 +99,15 @@ def list_unit_pages(code: str) -> list[str]:
 
 def decision_pages() -> list[str]:
     """决策公开: the index, each published catalogue of major decisions and each decision in it,
-    the hearings and the open meetings (a hearing's registration form is not: it answers
-    whether registration is open today). Their changes enqueue the decisions subject (few
-    pages, changed rarely)."""
+    the hearings and the open meetings with their feeds (a hearing's registration form is not:
+    it answers whether registration is open today). Their changes enqueue the decisions subject
+    (few pages, changed rarely)."""
     pages = [
         reverse("decisions:index"),
         reverse("decisions:hearings"),
+        reverse("decisions:hearings-feed"),
         reverse("decisions:meetings"),
+        reverse("decisions:meetings-feed"),
     ]
     for pk in Hearing.objects.published().values_list("pk", flat=True):
         pages.append(reverse("decisions:hearing", args=[pk]))
@@ -120,10 +122,17 @@ def decision_pages() -> list[str]:
     return pages
 
 
+def consultation_list_pages() -> list[str]:
+    """The consultations' list and the feed of those open for comment: both change with the
+    date alone too (a draft's period starts and ends)."""
+    return [reverse("participation:list"), reverse("participation:feed")]
+
+
 def consultation_pages(code: str) -> list[str]:
-    """The consultations' list and the pages of a unit's published consultations (the draft,
-    its comment groups and, once closed, the feedback report). The comment form is dynamic."""
-    return [reverse("participation:list"), *consultation_unit_pages(code)]
+    """The consultations' list pages and the pages of a unit's published consultations (the
+    draft, its comment groups and, once closed, the feedback report). The comment form is
+    dynamic."""
+    return [*consultation_list_pages(), *consultation_unit_pages(code)]
 
 
 def consultation_unit_pages(code: str) -> list[str]:
@@ -168,9 +177,10 @@ def flagged_list_pages() -> list[str]:
 def dated_pages(since: str) -> list[str]:
     """Pages that change with the date alone, once the China date has moved on from `since`
     (ISO date of the renderer's last run): the site pages (the policy library as of today),
-    the enforcement list and feed, the decisions whose publication period ended since, and
-    the lists that flag what is late."""
-    pages = site_pages() + enforcement_site_pages() + flagged_list_pages()
+    the enforcement list and feed, the consultations open for comment, the decisions whose
+    publication period ended since, and the lists that flag what is late."""
+    pages = site_pages() + enforcement_site_pages() + consultation_list_pages()
+    pages += flagged_list_pages()
     ended = EnforcementDecision.objects.filter(
         published_at__isnull=False,
         public_until__gte=datetime.date.fromisoformat(since),
@@ -180,9 +190,9 @@ def dated_pages(since: str) -> list[str]:
 
 
 def interaction_pages() -> list[str]:
-    """政民互动: the list of published questions and answers (its ?q= views are dynamic), each
-    published question, and the FAQ of every unit that has one."""
-    pages = [reverse("interaction:index")]
+    """政民互动: the list of published questions and answers (its ?q= views are dynamic) and its
+    feed, each published question, and the FAQ of every unit that has one."""
+    pages = [reverse("interaction:index"), reverse("interaction:feed")]
     for pk in Question.objects.published().values_list("id", flat=True).order_by("id"):
         pages.append(reverse("interaction:detail", args=[pk]))
     return pages + _faq_pages()
@@ -237,7 +247,7 @@ def all_pages() -> list[str]:
         pages += unit_pages(code)
         pages += list_unit_pages(code)
         pages += consultation_unit_pages(code)
-    pages.append(reverse("participation:list"))
+    pages += consultation_list_pages()
     for code, year in AnnualReport.objects.published().values_list("unit__code", "year"):
         pages.append(report_page(code, year))
     for document_id in Document.objects.public().values_list("id", flat=True).order_by("id"):
@@ -262,7 +272,7 @@ def _site_affected(_object_id) -> set[str]:
 def _interaction_affected(question_id: int | None) -> set[str]:
     # Publications and FAQ changes name the question whose page changed: a withdrawn one
     # answers 404 and its copy is removed.
-    pages = {reverse("interaction:index"), *_faq_pages()}
+    pages = {reverse("interaction:index"), reverse("interaction:feed"), *_faq_pages()}
     if question_id is not None:
         pages.add(reverse("interaction:detail", args=[question_id]))
     return pages
@@ -357,11 +367,11 @@ def _list_affected(unit_id: int) -> set[str]:
 
 
 def _consultation_affected(consultation_id: int) -> set[str]:
-    """The consultations' list, the consultation's page and the major decision's page that
+    """The consultations' list and feed, the consultation's page and the major decision's page that
     lists it (a withdrawn or unpublished one's copy is removed: its page answers 404)."""
     from gongkai.participation.models import Consultation
 
-    pages = {reverse("participation:list"), reverse("participation:detail", args=[consultation_id])}
+    pages = {*consultation_list_pages(), reverse("participation:detail", args=[consultation_id])}
     drafted_for = Consultation.objects.filter(pk=consultation_id).values("decision_id")
     decisions = MajorDecision.objects.published().filter(pk__in=drafted_for)
     for key in decisions.values_list("catalogue__government__code", "catalogue__year", "number"):

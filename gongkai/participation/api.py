@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from gongkai.api.choices import choice
 from gongkai.core import throttle
 from gongkai.core.clock import local_today
+from gongkai.publishing.models import Document
 
 from . import workflow
 from .models import Audience, Consultation, ConsultationStatus, Disposition, Moderation
@@ -56,6 +57,8 @@ class ConsultationDetail(ConsultationOut):
     paragraphs: list[Paragraph]
     groups_shown: list[GroupOut]
     feedback_summary: str
+    feedback_report_url: str | None
+    final_document_url: str | None
     closed_on: date | None
 
 
@@ -95,6 +98,12 @@ def _out(c, today):
         "adopted": stats["adopted"],
         "url": f"/consultations/{c.pk}/",
     }
+
+
+def _published_url(document_id) -> str | None:
+    """A linked document's page, once the public may read it."""
+    found = Document.objects.published().filter(pk=document_id).first()
+    return found.get_absolute_url() if found else None
 
 
 def _found(pk):
@@ -137,6 +146,8 @@ def consultation(request, pk: int):
         "paragraphs": [{"number": n, "text": t} for n, t in enumerate(c.paragraphs(), 1)],
         "groups_shown": groups,
         "feedback_summary": c.feedback_summary if c.status == "closed" else "",
+        "feedback_report_url": _published_url(c.feedback_report_id),
+        "final_document_url": _published_url(c.final_document_id),
         "closed_on": c.closed_on,
     }
 

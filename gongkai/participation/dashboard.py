@@ -1,26 +1,27 @@
 from gongkai.accounts import scoping
 from gongkai.console.panels import Panel
 
+from . import services
 from .models import ConsultationStatus, statistics
 
 SHOWN = 8
 
 
 def dashboard_panels(user, today):
-    """The consultations in progress with their figures, and the year's totals."""
+    """The consultations in progress with their figures, and the year's totals (per unit when
+    the reader oversees several)."""
     mine = scoping.consultations(user)
-    year = list(mine.filter(starts_on__year=today.year).exclude(status=ConsultationStatus.DRAFT))
+    year = services.of_year(mine, today.year)
     active = list(mine.exclude(status=ConsultationStatus.CLOSED).order_by("ends_on")[:SHOWN])
-    if not year and not active:
+    by_unit = services.totals_by_unit(year)
+    if not by_unit and not active:
         return []
-    found = statistics({*year, *active})
+    found = statistics(active)
     for c in active:
         c.stats = found[c.pk]
-    totals = {"consultations": len(year), "comments": 0, "groups": 0, "adopted": 0}
-    for c in year:
-        for key in ("groups", "adopted"):
-            totals[key] += found[c.pk][key]
-        totals["comments"] += found[c.pk]["comments"]
-    return [
-        Panel("征求意见", "participation/_panel.html", {"consultations": active, "year": totals})
-    ]
+    context = {
+        "consultations": active,
+        "year": services.totals(year),
+        "by_unit": by_unit if len(by_unit) > 1 else [],
+    }
+    return [Panel("征求意见", "participation/_panel.html", context)]

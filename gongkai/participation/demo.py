@@ -1,7 +1,8 @@
 """A year of consultations in the demo district, made the way units make them: an editor
 drafts, a reviewer opens it, the public comments (some by copying a campaign text), staff
-moderate, answer each group and close with the feedback report; two business-related drafts
-also invite the bureaus' representative enterprises and associations. Two consultations are
+moderate, answer each group, publish the feedback report through publishing's review and
+close; two business-related drafts also invite the bureaus' representative enterprises and
+associations. Two consultations are
 open today and one is being processed. Each step is dated by the demo clock (demotime).
 Idempotent: nothing is added when the district already has consultations."""
 
@@ -10,6 +11,7 @@ from datetime import timedelta
 from gongkai.accounts.models import User
 from gongkai.core.clock import local_date, local_today
 from gongkai.core.demotime import on
+from gongkai.publishing import workflow as publishing
 from gongkai.units.models import Unit
 
 from . import workflow
@@ -380,16 +382,21 @@ def _answer_and_close(consultation, editor, reviewer, answers, ends, today):
                     actor=editor, group=group, disposition=answer[0], reason=answer[1]
                 )
     close_day = min(ends + timedelta(days=12), today)
-    with on(close_day, 60):
-        if workflow.closing_problems(consultation, close_day):
-            return
-        stats = consultation.statistics()
-        workflow.close_consultation(
-            actor=reviewer,
-            consultation=consultation,
-            summary=(
-                f"本次征求意见共收到公众和企业、行业协会意见{stats['comments']}条，"
-                f"归纳为{stats['groups']}组，采纳或部分采纳{stats['adopted']}组。"
-                "感谢社会各界的关心和支持。"
-            ),
+    if workflow.answering_problems(consultation, close_day):
+        return
+    with on(close_day, 30):
+        report = workflow.draft_feedback_report(
+            actor=editor, consultation=consultation, summary="感谢社会各界的关心和支持。"
         )
+        publishing.submit(actor=editor, document=report)
+    with on(close_day, 45):
+        publishing.review(
+            actor=reviewer,
+            document=report,
+            confidentiality_result="经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。",
+            disclosure_confirmed=True,
+        )
+    with on(close_day, 50):
+        publishing.publish(actor=reviewer, document=report)
+    with on(close_day, 60):
+        workflow.close_consultation(actor=reviewer, consultation=consultation)

@@ -81,14 +81,19 @@ class DispositionForm(forms.Form):
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class CloseForm(forms.Form):
+class FeedbackReportForm(forms.Form):
     final_document = forms.ModelChoiceField(
-        label="正式文件（选填）", queryset=None, required=False, empty_label="尚无正式文件"
+        label="正式文件（选填）",
+        queryset=None,
+        required=False,
+        empty_label="尚无正式文件",
+        help_text="意见采纳情况链接正式文件；正式文件印发后可重新生成。",
     )
     summary = forms.CharField(
-        label="意见采纳情况总体说明",
+        label="总体说明（选填）",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="各组意见的处理结果和理由由系统按已作出的答复生成，不需要另写。",
     )
 
     def __init__(self, documents, *args, **kwargs):

@@ -67,6 +67,18 @@ class Consultation(models.Model):
         related_name="+",
     )
     feedback_summary = models.TextField("意见采纳情况说明", blank=True)
+    # The feedback report: a publishing document of the 意见采纳情况 kind, generated from the
+    # dispositions and published through the ordinary review; generated_at tells whether a
+    # disposition changed after it was written.
+    feedback_report = models.ForeignKey(
+        "publishing.Document",
+        verbose_name="意见采纳情况",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    feedback_generated_at = models.DateTimeField("意见采纳情况生成时间", null=True, blank=True)
     # The major decision (重大行政决策事项, in the decisions app's catalogue) this draft is for.
     decision = models.ForeignKey(
         "decisions.Decision",
@@ -107,7 +119,8 @@ class Consultation(models.Model):
 
 def statistics(consultations) -> dict[int, dict]:
     """Per consultation: comments received and shown, groups, groups adopted (fully or in
-    part), groups awaiting a disposition, comments awaiting moderation. Two queries."""
+    part, and each apart), not adopted and awaiting a disposition, comments awaiting
+    moderation. Two queries."""
     ids = [c.pk for c in consultations]
     found = {
         pk: {
@@ -116,6 +129,8 @@ def statistics(consultations) -> dict[int, dict]:
             "pending": 0,
             "groups": 0,
             "adopted": 0,
+            "fully_adopted": 0,
+            "partly_adopted": 0,
             "not_adopted": 0,
             "undecided": 0,
         }
@@ -141,6 +156,8 @@ def statistics(consultations) -> dict[int, dict]:
         .annotate(
             total=Count("id"),
             adopted=Count("id", filter=Q(disposition__in=adopted)),
+            fully_adopted=Count("id", filter=Q(disposition=Disposition.ADOPTED)),
+            partly_adopted=Count("id", filter=Q(disposition=Disposition.PARTLY_ADOPTED)),
             not_adopted=Count("id", filter=Q(disposition=Disposition.NOT_ADOPTED)),
             undecided=Count("id", filter=Q(disposition="")),
         )
@@ -149,6 +166,8 @@ def statistics(consultations) -> dict[int, dict]:
         found[row["consultation"]].update(
             groups=row["total"],
             adopted=row["adopted"],
+            fully_adopted=row["fully_adopted"],
+            partly_adopted=row["partly_adopted"],
             not_adopted=row["not_adopted"],
             undecided=row["undecided"],
         )

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 portal_urlpatterns = [
     path("consultations/", views.public_list, name="list"),
+    path("consultations/feed/", feeds.OpenConsultationFeed(), name="feed"),
     path("consultations/<int:pk>/", views.public_detail, name="detail"),
     path("consultations/<int:pk>/comment/", views.comment, name="comment"),
     path("consultations/<int:pk>/thanks/", views.thanks, name="thanks"),
@@ -31,5 +32,6 @@ console_urlpatterns = [
         views.stakeholder_comment,
         name="stakeholder-comment",
     ),
+    path("<int:pk>/feedback-report/", views.feedback_report, name="feedback-report"),
     path("<int:pk>/close/", views.close, name="close"),
 ]

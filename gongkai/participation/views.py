@@ -16,15 +16,16 @@ from gongkai.core import files, throttle
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 from gongkai.decisions.models import Decision as MajorDecision
+from gongkai.publishing import workflow as publishing
 from gongkai.publishing.models import Document
 
 from . import workflow
 from .forms import (
     AttachmentForm,
-    CloseForm,
     CommentForm,
     ConsultationForm,
     DispositionForm,
+    FeedbackReportForm,
     HideForm,
     InviteForm,
     StakeholderCommentForm,
@@ -74,8 +75,9 @@ def public_detail(request, pk):
     )
     for group in groups:
         group.shown = [c for c in group.comments.all() if c.moderation == Moderation.SHOWN]
-    # The final document shows once the public may read it.
+    # The final document and the feedback report show once the public may read them.
     final = Document.objects.published().filter(pk=consultation.final_document_id).first()
+    report = Document.objects.published().filter(pk=consultation.feedback_report_id).first()
     decision = MajorDecision.objects.published().filter(pk=consultation.decision_id).first()
     return render(
         request,
@@ -87,6 +89,7 @@ def public_detail(request, pk):
             "groups": groups,
             "stats": consultation.statistics(),
             "final_document": final,
+            "feedback_report": report,
             "decision": decision,
         },
     )
@@ -217,8 +220,18 @@ def console_detail(request, pk):
             "attachment_form": AttachmentForm(),
             "invite_form": InviteForm(invitable),
             "stakeholder_comment_form": StakeholderCommentForm(),
-            "close_form": CloseForm(
-                scoping.documents(request.user).filter(pk__in=[d.pk for d in documents])
+            "report_form": FeedbackReportForm(
+                scoping.documents(request.user).filter(pk__in=[d.pk for d in documents]),
+                initial={
+                    "final_document": consultation.final_document_id,
+                    "summary": consultation.feedback_summary,
+                },
+            ),
+            "report": consultation.feedback_report,
+            "report_revision": (
+                publishing.open_revision(consultation.feedback_report)
+                if consultation.feedback_report_id
+                else None
             ),
             "closing_problems": workflow.closing_problems(consultation, local_today()),
             "can_draft": has_role(request.user, unit, *workflow.DRAFTING_ROLES),
@@ -335,19 +348,33 @@ def dispose(request, pk, group_pk):
 
 @staff_required
 @require_POST
-def close(request, pk):
+def feedback_report(request, pk):
     consultation = _consultation(request.user, pk)
-    form = CloseForm(scoping.documents(request.user).filter(unit=consultation.unit), request.POST)
+    form = FeedbackReportForm(
+        scoping.documents(request.user).filter(unit=consultation.unit), request.POST
+    )
     if not form.is_valid():
         flash.error(request, "请从本单位的文件中选择正式文件。")
         return redirect("console-participation:detail", pk=pk)
     return _done(
         request,
         pk,
-        lambda: workflow.close_consultation(
+        lambda: workflow.draft_feedback_report(
             actor=request.user, consultation=consultation, **form.cleaned_data
         ),
-        "已办结，意见采纳情况已在门户网站公布。",
+        "已生成意见采纳情况，请在主动公开中提交审核并发布。",
+    )
+
+
+@staff_required
+@require_POST
+def close(request, pk):
+    consultation = _consultation(request.user, pk)
+    return _done(
+        request,
+        pk,
+        lambda: workflow.close_consultation(actor=request.user, consultation=consultation),
+        "已办结。",
     )
 
 

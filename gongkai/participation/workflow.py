@@ -6,9 +6,10 @@ place that says which status may follow which), changes the rows in one transact
 locked, and writes the audit event. Invalid input raises ``ValidationError`` with a Chinese
 message and changes nothing; a wrong role raises ``PermissionDenied``.
 
-The closing gate: a consultation is closed (办结) only when every comment has been moderated and
-every comment group has a disposition with its reason; closing publishes the feedback report
-(意见采纳情况) with the final document."""
+The closing gate: a consultation is closed (办结) only when every comment has been moderated,
+every comment group has a disposition with its reason, and the feedback report (意见采纳情况)
+generated from those dispositions — a publishing document of its own kind, linked to the final
+document — has passed publishing's review and been published."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,8 +23,10 @@ from gongkai.core.clock import local_now, local_today
 from gongkai.core.workflow import check, locked
 from gongkai.pages import outbox
 from gongkai.pages.models import RenderOperation
+from gongkai.publishing import workflow as publishing
+from gongkai.publishing.models import DocumentState, RevisionStatus
 
-from . import rules
+from . import report, rules
 from .models import (
     MAJOR_DECISION_DAYS,
     Audience,
@@ -422,8 +425,8 @@ def dispose_group(*, actor, group, disposition, reason) -> CommentGroup:
     return group
 
 
-def closing_problems(consultation, today) -> list[str]:
-    """Why `consultation` cannot be closed yet (nothing when it can)."""
+def answering_problems(consultation, today) -> list[str]:
+    """Why the consultation's comments are not all answered yet (nothing when they are)."""
     problems = []
     if consultation.status != C.OPEN:
         return ["只有已发布、未办结的征求意见可以办结。"]
@@ -438,25 +441,110 @@ def closing_problems(consultation, today) -> list[str]:
     return problems
 
 
+def _report_problems(consultation) -> list[str]:
+    """Why the feedback report does not yet stand published for the dispositions as they are."""
+    document = consultation.feedback_report
+    if document is None or document.state == DocumentState.WITHDRAWN:
+        return ["请先生成意见采纳情况，经审核发布后办结。"]
+    if document.state != DocumentState.PUBLISHED:
+        return ["意见采纳情况尚未通过审核发布。"]
+    if publishing.open_revision(document) is not None:
+        return ["意见采纳情况的新版本尚未通过审核发布。"]
+    changed = consultation.groups.filter(disposed_at__gt=consultation.feedback_generated_at)
+    if changed.exists():
+        return ["意见采纳情况生成后又修改了处理结果，请重新生成并审核发布。"]
+    return []
+
+
+def closing_problems(consultation, today) -> list[str]:
+    """Why `consultation` cannot be closed yet (nothing when it can)."""
+    problems = answering_problems(consultation, today)
+    if problems or consultation.status != C.OPEN:
+        return problems
+    return _report_problems(consultation)
+
+
+def _report_revision(actor, consultation, content):
+    """Write the report's content into a draft: a new document the first time (or after a
+    withdrawal), the open draft again, or a new version of the published report."""
+    document = consultation.feedback_report
+    if document is None or document.state == DocumentState.WITHDRAWN:
+        return publishing.create_draft(actor=actor, unit=consultation.unit, content=content)
+    revision = publishing.open_revision(document)
+    if revision is None:
+        publishing.start_revision(
+            actor=actor, document=document, change_note="处理结果调整，重新生成意见采纳情况"
+        )
+    elif revision.status != RevisionStatus.DRAFT:
+        raise ValidationError("意见采纳情况已提交审核；如需重新生成，请先退回修改。")
+    publishing.update_draft(actor=actor, document=document, content=content)
+    return document
+
+
 @transaction.atomic
-def close_consultation(*, actor, consultation, summary="", final_document=None) -> Consultation:
-    """Closed only when every group has a disposition: the feedback report is published on
-    the consultation's page, with the final document when there is one."""
+def draft_feedback_report(*, actor, consultation, summary="", final_document=None):
+    """Once every comment is answered, generate the feedback report (意见采纳情况) from the
+    dispositions as a publishing document of its own kind, linked to the final document
+    when there is one. It reaches the public through the ordinary review and publication,
+    like any document; generating it again (after a disposition changed, or to name the
+    final document) writes a new draft or a new version."""
+    consultation = _locked(consultation)
+    require(actor, consultation.unit, *DRAFTING_ROLES)
+    problems = answering_problems(consultation, local_today())
+    if problems:
+        raise ValidationError("不能生成意见采纳情况：" + "".join(problems))
+    if final_document is not None and (
+        final_document.unit_id != consultation.unit_id
+        or final_document.state == DocumentState.WITHDRAWN
+    ):
+        raise ValidationError({"final_document": "正式文件应为本单位未撤回的文件。"})
+    summary = (summary or "").strip()
+    content = report.content(consultation, summary=summary, final_document=final_document)
+    try:
+        document = _report_revision(actor, consultation, content)
+    except publishing.WorkflowError as error:
+        raise ValidationError(str(error)) from None
+    consultation.feedback_report = document
+    consultation.feedback_summary, consultation.final_document = summary, final_document
+    consultation.feedback_generated_at = local_now()
+    consultation.save(
+        update_fields=[
+            "feedback_report",
+            "feedback_summary",
+            "final_document",
+            "feedback_generated_at",
+        ]
+    )
+    stats = consultation.statistics()
+    record(
+        actor=actor,
+        action="participation.feedback_report",
+        target=consultation,
+        data={
+            "document": document.pk,
+            "final_document": final_document.pk if final_document else None,
+            "groups": stats["groups"],
+            "adopted": stats["fully_adopted"],
+            "partly_adopted": stats["partly_adopted"],
+            "not_adopted": stats["not_adopted"],
+        },
+    )
+    return document
+
+
+@transaction.atomic
+def close_consultation(*, actor, consultation) -> Consultation:
+    """Closed only when every group has a disposition and the feedback report generated from
+    them has been published through the publication gate."""
     consultation = _locked(consultation)
     require(actor, consultation.unit, *APPROVING_ROLES)
     _check(TRANSITIONS, "close_consultation", consultation.status, C.CLOSED, C)
     problems = closing_problems(consultation, local_today())
     if problems:
         raise ValidationError("不能办结：" + "".join(problems))
-    if final_document is not None and final_document.unit_id != consultation.unit_id:
-        raise ValidationError({"final_document": "正式文件应为本单位的文件。"})
     consultation.status = C.CLOSED
     consultation.closed_at, consultation.closed_on = local_now(), local_today()
-    consultation.feedback_summary = (summary or "").strip()
-    consultation.final_document = final_document
-    consultation.save(
-        update_fields=["status", "closed_at", "closed_on", "feedback_summary", "final_document"]
-    )
+    consultation.save(update_fields=["status", "closed_at", "closed_on"])
     stats = consultation.statistics()
     record(
         actor=actor,
@@ -468,7 +556,8 @@ def close_consultation(*, actor, consultation, summary="", final_document=None) 
             "comments": stats["shown"],
             "groups": stats["groups"],
             "adopted": stats["adopted"],
-            "final_document": final_document.pk if final_document else None,
+            "feedback_report": consultation.feedback_report_id,
+            "final_document": consultation.final_document_id,
         },
     )
     _pages_changed(consultation)

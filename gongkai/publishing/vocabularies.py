@@ -163,6 +163,9 @@ WEB_GENRES = [
     ("interpretation", "解读"),
     # The answer to a public concern or public-opinion incident (回应关切), see concerns.
     ("response", "回应"),
+    # A consultation's feedback report (意见采纳情况), published with the final document; see
+    # participation.
+    ("feedback", "意见采纳情况"),
     ("plan", "规划计划"),
     ("list", "名录清单"),
     ("other", "其他"),
@@ -171,6 +174,7 @@ DOCUMENT_TYPE_CHOICES = OFFICIAL_TYPES + WEB_GENRES
 DOCUMENT_TYPE_LABELS = dict(DOCUMENT_TYPE_CHOICES)
 INTERPRETATION = "interpretation"
 RESPONSE = "response"
+FEEDBACK = "feedback"
 
 # Statutory items. Art. 20 applies to every organ; Art. 21 adds items for counties and
 # districts (and their departments) and, separately, for townships.

@@ -1,6 +1,6 @@
 """Reading a report's figures: tables from the facts (or the publication snapshot), the
-processing-fee facts for section 六, the deadline of each unit, the narrative warning, and
-personal data left in the narratives."""
+processing-fee facts for section 六 and the consultation figures for section 一, the deadline
+of each unit, the narrative warning, and personal data left in the narratives."""
 
 import datetime
 import difflib
@@ -13,6 +13,7 @@ from gongkai.applications.models import FeeNotice
 from gongkai.applications.statistics import request_statistics, review_records
 from gongkai.core.clock import CHINA
 from gongkai.enforcement import services as enforcement
+from gongkai.participation import services as participation
 from gongkai.publishing import pii
 from gongkai.units.models import Unit
 
@@ -263,6 +264,11 @@ def fee_paragraph(unit, year):
     )
 
 
+def consultation_paragraph(unit, year):
+    """决策公开 in section 一: the drafts put out for comment and what came of the comments."""
+    return participation.draft_section(unit, year)
+
+
 def due_date(unit, year):
     """Art. 49: a department's report by 31 January, a government's by 31 March."""
     return datetime.date(year + 1, 3, 31) if unit.is_government else datetime.date(year + 1, 1, 31)
@@ -276,9 +282,10 @@ def narrative_warnings(report):
     if previous is None:
         return []
     warnings = []
-    # The generated fee paragraph of section 六 is alike every year by design; leave it out.
-    this_year = _without(report.narratives(), fee_paragraph(report.unit, report.year))
-    last_year = _without(previous.narratives(), fee_paragraph(previous.unit, previous.year))
+    # The generated paragraphs (fees, consultations) are alike every year by design; leave
+    # them out.
+    this_year = _without(report.narratives(), *_generated(report))
+    last_year = _without(previous.narratives(), *_generated(previous))
     for key, text in this_year.items():
         before = last_year.get(key, "")
         if not text.strip() or not before.strip():
@@ -301,8 +308,21 @@ def personal_data(report):
     )
 
 
-def _without(narratives, paragraph):
-    return {key: text.replace(paragraph, "") for key, text in narratives.items()}
+def _generated(report):
+    return [
+        fee_paragraph(report.unit, report.year),
+        consultation_paragraph(report.unit, report.year),
+    ]
+
+
+def _without(narratives, *paragraphs):
+    cleaned = {}
+    for key, text in narratives.items():
+        for paragraph in paragraphs:
+            if paragraph:
+                text = text.replace(paragraph, "")
+        cleaned[key] = text
+    return cleaned
 
 
 @dataclass(frozen=True)

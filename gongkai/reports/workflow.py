@@ -96,7 +96,8 @@ def _lock(report):
 
 @transaction.atomic
 def generate_report(*, actor, unit, year):
-    """Start the report of `unit` for `year`; section 六 starts with the fee facts."""
+    """Start the report of `unit` for `year`: section 一 starts with the consultation figures
+    (决策公开), section 六 with the fee facts, both counted from the records."""
     require_editor(actor, unit)
     if not isinstance(year, int) or year >= this_year() or year < 2008:
         raise ValidationError({"year": "只能为已经结束的年度编制年度报告。"})
@@ -111,6 +112,7 @@ def generate_report(*, actor, unit, year):
         unit=unit,
         year=year,
         created_by=actor,
+        overview=services.consultation_paragraph(unit, year),
         other_matters=services.fee_paragraph(unit, year),
     )
     if unit.is_government:

@@ -69,6 +69,18 @@ def office_reviewer(government):
     return _staff(government, "office", "office-2")
 
 
+@pytest.fixture
+def policy(settings):
+    """A local policy the deadline tests spell out, whatever the settings' defaults become."""
+    settings.CONCERNS_RESPONSE_LIMITS = {
+        "general": {"first": (48, "hours"), "full": (10, "working_days")},
+        "significant": {"first": (24, "hours"), "full": (5, "working_days")},
+        "major": {"first": (5, "hours"), "full": (3, "working_days")},
+        "extraordinary": {"first": (5, "hours"), "full": (24, "hours")},
+    }
+    settings.CONCERNS_REFERRAL_REPORT_LIMIT = (5, "working_days")
+
+
 def moment(*args):
     """A China-time moment: moment(2026, 12, 1, 9, 30)."""
     return datetime.datetime(*args, tzinfo=CHINA)

@@ -16,17 +16,6 @@ SECOND = datetime.timedelta(seconds=1)
 FOUND = moment(2026, 12, 2, 9, 0)  # a Wednesday
 
 
-@pytest.fixture
-def policy(settings):
-    settings.CONCERNS_RESPONSE_LIMITS = {
-        "general": {"first": (48, "hours"), "full": (10, "working_days")},
-        "significant": {"first": (24, "hours"), "full": (5, "working_days")},
-        "major": {"first": (5, "hours"), "full": (3, "working_days")},
-        "extraordinary": {"first": (5, "hours"), "full": (24, "hours")},
-    }
-    settings.CONCERNS_REFERRAL_REPORT_LIMIT = (5, "working_days")
-
-
 @pytest.mark.parametrize(
     ("level", "first", "full"),
     [

@@ -25,6 +25,7 @@ def run_daily_jobs():
     call_command("applications_daily", stdout=StringIO())
     call_command("oversight_daily", stdout=StringIO())
     call_command("interaction_daily", stdout=StringIO())
+    call_command("concerns_escalate", stdout=StringIO())
 
 
 def test_a_fresh_installation_reports_what_has_not_happened_yet(client):
@@ -137,3 +138,21 @@ def test_the_question_reminders_are_one_of_the_daily_jobs_watched(at, time_machi
     assert not any("interaction_daily" in p for p in health.snapshot()["problems"])
     time_machine.shift(timedelta(hours=27))
     assert "定时任务 interaction_daily 已超过 26 小时没有运行。" in health.snapshot()["problems"]
+
+
+def test_the_escalation_of_late_incidents_is_watched_on_its_own_quarter_hour_clock(
+    at, time_machine
+):
+    at(2026, 9, 24, 9)
+    run_daily_jobs()
+    JobRun.objects.filter(job="concerns_escalate").delete()
+    assert "定时任务 concerns_escalate 从未运行。" in health.snapshot()["problems"]
+    call_command("concerns_escalate", stdout=StringIO())
+    time_machine.shift(timedelta(minutes=50))
+    assert not any("concerns_escalate" in p for p in health.snapshot()["problems"])
+    # Cron stopped: after an hour without a run the operator hears of it, long before a day.
+    time_machine.shift(timedelta(minutes=15))
+    report = health.snapshot()
+    assert "定时任务 concerns_escalate 已超过 1 小时没有运行。" in report["problems"]
+    assert not any("daily" in p for p in report["problems"])
+    assert report["jobs"]["concerns_escalate"]["succeeded"] is True

@@ -221,5 +221,6 @@ def test_a_consultation_rerenders_its_own_pages_not_the_site(at, editor_a, revie
     pages = _pages_of_last_change()
     assert pages == {
         reverse("participation:list"),
+        reverse("participation:feed"),
         reverse("participation:detail", args=[consultation.pk]),
     }

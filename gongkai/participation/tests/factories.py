@@ -33,3 +33,37 @@ def open_consultation(editor, reviewer, unit, **overrides):
         actor=editor, unit=unit, **consultation_input(**overrides)
     )
     return workflow.open_consultation(actor=reviewer, consultation=consultation)
+
+
+def publish_feedback_report(editor, reviewer, consultation, **kwargs):
+    """Generate the feedback report and take it through publishing's review, as the unit's
+    editor and another reviewer would; returns the published document."""
+    from gongkai.publishing import workflow as publishing
+
+    document = workflow.draft_feedback_report(actor=editor, consultation=consultation, **kwargs)
+    publishing.submit(actor=editor, document=document)
+    publishing.review(
+        actor=reviewer,
+        document=document,
+        confidentiality_result="经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。",
+        disclosure_confirmed=True,
+    )
+    publishing.publish(actor=reviewer, document=document)
+    document.refresh_from_db()
+    return document
+
+
+def answered_consultation(editor, reviewer, unit, dispositions, **overrides):
+    """An open consultation with one shown comment per entry of `dispositions` (each a
+    distinct idea, so a group of its own), each group answered with that disposition ("" for
+    none yet)."""
+    consultation = open_consultation(editor, reviewer, unit, **overrides)
+    ideas = ["建议增加早餐网点数量。", "第三条应当公示投诉电话。", "网点外摆应当保持人行道畅通。"]
+    for idea, disposition in zip(ideas, dispositions, strict=False):
+        comment = workflow.submit_comment(consultation=consultation, text=idea)
+        group = workflow.show_comment(actor=editor, comment=comment).group
+        if disposition:
+            workflow.dispose_group(
+                actor=editor, group=group, disposition=disposition, reason="经研究。"
+            )
+    return consultation

@@ -1,6 +1,6 @@
-"""One journey in a real browser: a visitor comments, staff moderate and answer, a reviewer
-closes, and the feedback report is on the public page. Every page on the way passes axe, on a
-phone for the public pages."""
+"""One journey in a real browser: a visitor comments, staff moderate and answer and generate
+the feedback report, it is published, a reviewer closes, and the report is on the public page.
+Every page on the way passes axe, on a phone for the public pages."""
 
 import re
 
@@ -19,6 +19,19 @@ def _login(page, user):
     page.get_by_label("用户名").fill(user.username)
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
+
+
+def _publish(document, editor, reviewer):
+    from gongkai.publishing import workflow as publishing
+
+    publishing.submit(actor=editor, document=document)
+    publishing.review(
+        actor=reviewer,
+        document=document,
+        confidentiality_result="同意公开",
+        disclosure_confirmed=True,
+    )
+    publishing.publish(actor=reviewer, document=document)
 
 
 def test_comment_moderate_answer_close_and_read_the_report(
@@ -53,10 +66,19 @@ def test_comment_moderate_answer_close_and_read_the_report(
     axe(page)
 
     at(2026, 4, 2)
+    _login(page, editor_a)
+    page.goto(f"/console/participation/{consultation.pk}/")
+    page.get_by_label("总体说明（选填）").fill("采纳意见1组。")
+    page.get_by_role("button", name="生成意见采纳情况").click()
+    assert "已生成意见采纳情况" in page.content()
+    axe(page)
+    # The report goes through publishing's review like any document (its pages are tested
+    # there): the editor submits it, another reviewer reviews and publishes it.
+    consultation.refresh_from_db()
+    _publish(consultation.feedback_report, editor_a, reviewer_a)
     _login(page, reviewer_a)
     page.goto(f"/console/participation/{consultation.pk}/")
-    page.get_by_label("意见采纳情况总体说明").fill("采纳意见1组。")
-    page.get_by_role("button", name="办结并公布").click()
+    page.get_by_role("button", name="办结").click()
     assert "已办结" in page.content()
 
     page.context.clear_cookies()
@@ -64,6 +86,7 @@ def test_comment_moderate_answer_close_and_read_the_report(
     page.goto(f"/consultations/{consultation.pk}/")
     report = page.locator("section", has=page.get_by_role("heading", name="意见采纳情况"))
     assert "采纳意见1组。" in report.inner_text()
+    assert "公开征求意见采纳情况" in report.get_by_role("link").first.inner_text()
     assert "已改为步行五分钟范围内。" in page.content()
     assert "张*" in page.content() and "张小明" not in page.content()
     axe(page)

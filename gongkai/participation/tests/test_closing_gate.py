@@ -1,4 +1,5 @@
-"""A consultation cannot be closed until every comment group has a disposition."""
+"""A consultation cannot be closed until every comment group has a disposition and the
+feedback report generated from them has been published through the publication gate."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,7 +10,7 @@ from gongkai.audit.models import AuditEvent
 from gongkai.participation import workflow
 from gongkai.participation.models import ConsultationStatus
 
-from .factories import open_consultation
+from .factories import open_consultation, publish_feedback_report
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +41,11 @@ def test_closing_waits_for_the_period_moderation_and_every_disposition(
     consultation.refresh_from_db()
     assert consultation.status == ConsultationStatus.OPEN
     workflow.dispose_group(actor=editor_a, group=group, disposition="adopted", reason="已增加。")
-    closed = workflow.close_consultation(
-        actor=reviewer_a, consultation=consultation, summary="感谢各方参与。"
-    )
+    with pytest.raises(ValidationError) as refused:
+        workflow.close_consultation(actor=reviewer_a, consultation=consultation)
+    assert "请先生成意见采纳情况" in str(refused.value)
+    publish_feedback_report(editor_a, reviewer_a, consultation, summary="感谢各方参与。")
+    closed = workflow.close_consultation(actor=reviewer_a, consultation=consultation)
     assert closed.status == ConsultationStatus.CLOSED
     event = AuditEvent.objects.get(action="participation.close")
     assert event.data["groups"] == 1 and event.data["adopted"] == 1
@@ -73,8 +76,11 @@ def test_closing_succeeds_exactly_when_every_group_has_a_disposition(
     at(2026, 4, 2)
     every = all(g.number in answered for g in groups)
     if every:
+        publish_feedback_report(editor_a, reviewer_a, consultation)
         workflow.close_consultation(actor=reviewer_a, consultation=consultation)
     else:
+        with pytest.raises(ValidationError, match="没有处理结果"):
+            workflow.draft_feedback_report(actor=editor_a, consultation=consultation)
         with pytest.raises(ValidationError):
             workflow.close_consultation(actor=reviewer_a, consultation=consultation)
     consultation.refresh_from_db()

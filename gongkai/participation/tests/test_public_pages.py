@@ -7,7 +7,7 @@ from gongkai.participation import views, workflow
 from gongkai.participation.models import Comment
 from gongkai.publishing.tests.factories import published
 
-from .factories import open_consultation
+from .factories import open_consultation, publish_feedback_report
 
 pytestmark = pytest.mark.django_db
 
@@ -76,12 +76,13 @@ def test_after_closing_the_feedback_report_and_final_document_are_public(
     )
     at(2026, 4, 10)
     final = published(editor_a, reviewer_a, unit_a, title="测试区早餐便民网点设置管理办法")
-    workflow.close_consultation(
-        actor=reviewer_a, consultation=consultation, summary="共采纳1组意见。", final_document=final
+    report = publish_feedback_report(
+        editor_a, reviewer_a, consultation, summary="共采纳1组意见。", final_document=final
     )
+    workflow.close_consultation(actor=reviewer_a, consultation=consultation)
     page = client.get(f"/consultations/{consultation.pk}/").content.decode()
     assert "意见采纳情况" in page and "已在第三条增加。" in page
-    assert final.get_absolute_url() in page
+    assert final.get_absolute_url() in page and report.get_absolute_url() in page
     assert "发表意见" not in page
     assert broken_references(page) == []
     closed = client.get(f"/consultations/{consultation.pk}/comment/").content.decode()

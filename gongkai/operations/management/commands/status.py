@@ -10,7 +10,10 @@ LABELS = {"ok": "正常", "warning": "需要注意", "error": "故障"}
 
 
 class Command(BaseCommand):
-    help = "显示运行状态：数据库、检索索引与待处理索引操作、磁盘空间、每日任务最近一次运行。"
+    help = (
+        "显示运行状态：数据库、检索索引与待处理索引操作、磁盘空间、"
+        "定时任务（每日任务和舆情提级督办）最近一次运行。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="输出与 /healthz 相同的 JSON")

@@ -1,0 +1,28 @@
+"""The annual-report material page offers the year's consultation figures for section 一, and
+writes them into the unit's report draft."""
+
+import pytest
+from django.urls import reverse
+
+from gongkai.participation.tests.factories import answered_consultation
+from gongkai.reports import workflow as reports
+from gongkai.reports.models import AnnualReport
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_consultation_paragraph_goes_into_the_report_draft(
+    at, editor_a, reviewer_a, unit_a, client_of
+):
+    at(2025, 3, 2)
+    answered_consultation(editor_a, reviewer_a, unit_a, ["partly"])
+    at(2026, 1, 20)
+    report = reports.generate_report(actor=editor_a, unit=unit_a, year=2025)
+    reports.update_report(actor=editor_a, report=report, narratives={"overview": "本年工作。"})
+    client = client_of(editor_a)
+    page = reverse("console-oversight:work-draft", args=[unit_a.pk, 2025])
+    text = client.get(page).content.decode()
+    assert "决策公开：公开征求意见情况" in text and "部分采纳1组" in text
+    client.post(page, {"part": "consultations"})
+    overview = AnnualReport.objects.get(pk=report.pk).overview
+    assert overview.startswith("本年工作。") and "就1件草案公开征求意见" in overview

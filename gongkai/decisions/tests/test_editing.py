@@ -132,7 +132,7 @@ def test_a_step_done_keeps_its_plan_and_a_decided_matter_keeps_all(listed, edito
     workflow.record_decision(
         actor=editor_a, decision=listed, decided_on=date(2026, 8, 5), note="常务会议"
     )
-    with pytest.raises(ValidationError, match="不能进行此操作"):
+    with pytest.raises(ValidationError, match="不能执行此操作"):
         workflow.plan_step(
             actor=editor_a,
             decision=listed,
@@ -271,7 +271,7 @@ def test_after_the_meeting_only_the_decision_is_corrected_by_a_reviewer(
     at(2026, 12, 10, 17)
     workflow.record_meeting_decisions(actor=reviewer_a, meeting=meeting, outcomes={1: "原则通过"})
     item = meeting.items.get()
-    with pytest.raises(ValidationError, match="不能进行此操作"):
+    with pytest.raises(ValidationError, match="不能执行此操作"):
         workflow.edit_agenda_item(
             actor=editor_a, meeting=meeting, item=item, title="改", reason="理由"
         )

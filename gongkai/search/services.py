@@ -47,6 +47,22 @@ def _open(path: Path) -> engine.SearchIndex:
     return engine.SearchIndex(path, create=False)
 
 
+# What the results page, the console's search and the API show of a hit's document, and what
+# `published_among` checks: only these columns are read (each one more is a conversion per row).
+HIT_FIELDS = (
+    "title",
+    "state",
+    "disclosure",
+    "doc_number",
+    "index_number",
+    "doc_type",
+    "validity",
+    "date_written",
+    "unit__code",
+    "unit__short_name",
+    "unit__full_name",
+)
+
 # The indexer's marker as this process last saw it, per index folder.
 _seen_marker: dict[Path, int] = {}
 
@@ -60,6 +76,15 @@ def _caught_up(path: Path, marker: int) -> engine.SearchIndex:
         index.reload()
         _seen_marker[path] = marker
     return index
+
+
+def published_index() -> engine.SearchIndex | None:
+    """This process's reader of the node's index, caught up with the indexer's marker; None
+    when the index was never built on this node."""
+    marker = indexer.read_marker()
+    if marker is None or not engine.SearchIndex.exists(indexer.search_dir()):
+        return None
+    return _caught_up(indexer.search_dir(), marker)
 
 
 def search_published(
@@ -78,17 +103,17 @@ def search_published(
     before the indexer has caught up. Without an index (never built on this node) a slower
     database scan answers instead, and `from_index` is False so pages can say so.
     """
-    marker = indexer.read_marker()
-    from_index = marker is not None and engine.SearchIndex.exists(indexer.search_dir())
+    index = published_index()
+    from_index = index is not None
     if from_index:
-        index = _caught_up(indexer.search_dir(), marker)
         result = index.search(query, filters, sort, page, page_size, facets=facets)
     else:
         result = _database_search(query, filters or engine.Filters(), page, page_size)
-    # One query both checks the hits and loads what the page shows of them.
-    documents = {
-        d.pk: d for d in _documents().for_listing().published_among(h.id for h in result.hits)
-    }
+    # One query both checks the hits and loads what the pages show of them (in any order: the
+    # hits give it).
+    hit_ids = (h.id for h in result.hits)
+    hits_documents = _documents().select_related("unit").only(*HIT_FIELDS).order_by()
+    documents = {d.pk: d for d in hits_documents.published_among(hit_ids)}
     hits = [h for h in result.hits if h.id in documents]
     total = result.total - (len(result.hits) - len(hits))
     return replace(result, hits=hits, total=total), from_index, documents

@@ -17,7 +17,8 @@ from .forms import PAGE_SIZE, SearchForm
 from .query import parse
 
 DRAFTS_PER_PAGE = 10
-# How long the rendered filter choices are reused (a renamed unit shows after this).
+# How long the rendered filter choices are kept; they are keyed by the pages' generation, so a
+# renamed unit shows at the next request all the same.
 FILTERS_CACHE_SECONDS = 300
 # How long a rendered results page is kept; any change that a page shows replaces it at once.
 RESULTS_CACHE_SECONDS = 600
@@ -33,7 +34,7 @@ def results(request):
     return dynamic.cached_page(request, "search", marker, _results, RESULTS_CACHE_SECONDS)
 
 
-def _results(request):
+def _results(request, generation):
     form = SearchForm(request.GET)
     form.is_valid()
     outcome = form.search() if (form.has_terms or not form.filters().is_empty()) else None
@@ -44,13 +45,19 @@ def _results(request):
             "form": form,
             "errors": form.error_messages(),
             "outcome": outcome,
-            "units": Unit.objects.active().only("code", "short_name"),
+            # Called only when the filters are rendered, not taken from their cache.
+            "units": _active_units,
             "selected_unit": form.params().get("unit", ""),
             "start": _first_number(outcome),
             "page_links": _page_links(form, outcome),
+            "generation": generation,
             "filters_cache_seconds": FILTERS_CACHE_SECONDS,
         },
     )
+
+
+def _active_units():
+    return Unit.objects.active().only("code", "short_name")
 
 
 def _first_number(outcome) -> int:

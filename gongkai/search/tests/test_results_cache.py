@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from gongkai.publishing import workflow
 from gongkai.publishing.tests.factories import published
+from gongkai.units import services as unit_services
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,35 @@ def test_other_urls_are_other_pages(client, forest):
     page(client)
     html = page(client, URL + "&sort=date")
     assert 'value="date" selected' in html
+
+
+def test_a_renamed_unit_shows_in_the_filters_at_the_next_request(client, forest, office, unit_a):
+    assert f">{unit_a.short_name}</option>" in page(client)
+    # Another URL, so the whole page is rendered again and only its filters could be cached.
+    assert f">{unit_a.short_name}</option>" in page(client, URL + "&sort=date")
+    unit_services.update_unit(actor=office, unit=unit_a, short_name="甲管理局")
+    html = page(client, URL + "&sort=date_asc")
+    assert ">甲管理局</option>" in html
+    assert f">{unit_a.short_name}</option>" not in html
+
+
+def test_the_cached_filters_are_the_filters_rendered_whole(client, forest):
+    page(client)  # the filters are now in the cache
+    shared = page(client, URL + "&page=1")
+    client.cookies["messages"] = "x"  # a personal reader: the page is rendered whole
+    assert page(client, URL + "&page=1") == shared
+
+
+def test_a_page_of_results_costs_the_same_queries_however_many_results(
+    client, forest, editor_a, reviewer_a, unit_a, editor_b, reviewer_b, unit_b
+):
+    for n in range(4):
+        published(editor_a, reviewer_a, unit_a, title=f"森林防火检查通报（第{n}期）", doc_number="")
+    published(editor_b, reviewer_b, unit_b, title="森林防火宣传月活动安排", doc_number="")
+    run_indexer()
+    page(client, URL + "&page=1")  # the shared parts (filters, footer) are now cached
+    with CaptureQueriesContext(connection) as queries:
+        html = page(client)
+    assert "找到 <strong>6</strong> 条结果" in html
+    # The render generation, and the hits with their units in one query: no query per result.
+    assert len(queries) == 2, [q["sql"] for q in queries]

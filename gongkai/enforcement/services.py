@@ -1,8 +1,12 @@
 """Registering, publishing and revoking enforcement decisions, and the office's statement of
 where a unit's decisions live. Each change is audited in its own transaction."""
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 
 from gongkai.accounts.permissions import require
 from gongkai.accounts.roles import Role
@@ -154,4 +158,36 @@ def decision_records(units, year) -> dict[str, list[int]]:
     return {
         cell: list(made.filter(kind=kind).order_by("pk").values_list("pk", flat=True))
         for kind, cell in TABLE2_CELLS.items()
+    }
+
+
+@dataclass(frozen=True)
+class Punctuality:
+    """A unit's enforcement decisions of a year as the office checks them: how many were
+    published, how many of those after their deadline, and how many still wait for
+    publication past it."""
+
+    published: int = 0
+    late: int = 0
+    overdue: int = 0
+
+    @property
+    def has_problems(self) -> bool:
+        return bool(self.late or self.overdue)
+
+
+def punctuality(units, year: int, today: date) -> dict[int, Punctuality]:
+    """{unit id: Punctuality} for the units with any decision made in `year` (one query)."""
+    counts = (
+        Decision.objects.filter(unit__in=units, decided_on__year=year)
+        .values("unit_id")
+        .annotate(
+            published=Count("pk", filter=Q(published_at__isnull=False)),
+            late=Count("pk", filter=Q(published_at__isnull=False, is_late=True)),
+            overdue=Count("pk", filter=Q(state=DecisionState.DRAFT, due_on__lt=today)),
+        )
+        .order_by()
+    )
+    return {
+        row["unit_id"]: Punctuality(row["published"], row["late"], row["overdue"]) for row in counts
     }

@@ -17,6 +17,7 @@ from gongkai.accounts.roles import Role
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
+from gongkai.enforcement import services as enforcement_services
 
 from . import rules, services
 from .forms import EntryForm, FilterForm, ImportForm, ReturnForm, SettingForm, SubmitForm
@@ -472,6 +473,16 @@ def template_download(request, kind):
     return _xlsx(services.template_bytes(kind), f"{kind}-template.xlsx")
 
 
+def _with_enforcement(units, government, today):
+    """The lists' standing of each unit beside how punctually it published its enforcement
+    decisions this year (行政执法公示 is checked with the lists)."""
+    published = enforcement_services.punctuality(units, today.year, today)
+    return [
+        (unit, states, published.get(unit.pk, enforcement_services.Punctuality()))
+        for unit, states in services.office_overview(units, government, today)
+    ]
+
+
 @staff_required
 def office(request):
     governments = units_for(request.user, Role.OFFICE).filter(kind="government")
@@ -510,6 +521,7 @@ def office(request):
             "government": government,
             "schemas": list(SCHEMAS.values()),
             "settings": [(SCHEMAS[k], s) for k, s in settings_by_kind.items()],
-            "overview": services.office_overview(list(units), government, local_today()),
+            "overview": _with_enforcement(list(units), government, local_today()),
+            "year": local_today().year,
         },
     )

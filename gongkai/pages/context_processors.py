@@ -2,6 +2,7 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from gongkai.publishing.models import Document
+from gongkai.units.models import Unit, UnitKind
 
 URGENT_NOTICES_KEY = "pages:urgent-notices"
 # Another node (with the in-process cache) shows a new banner within this many seconds; with
@@ -27,3 +28,30 @@ def urgent_notices(request):
 
 def forget_urgent_notices():
     cache.delete(URGENT_NOTICES_KEY)
+
+
+SITE_GOVERNMENT_KEY = "pages:site-government"
+# The footer's identifiers change a few times in a site's life; a page rendered by the
+# application shows a change within this many seconds. The renderer forgets it before it
+# renders a change (forget_cached_parts), so a static copy never keeps an old footer.
+SITE_GOVERNMENT_SECONDS = 300
+
+
+def _load_site_government():
+    """The top government of the installation: its identifiers fill the footer."""
+    return (
+        Unit.objects.filter(kind=UnitKind.GOVERNMENT, parent__isnull=True, is_active=True)
+        .order_by("display_order", "id")
+        .first()
+    )
+
+
+def site_government():
+    return cache.get_or_set(SITE_GOVERNMENT_KEY, _load_site_government, SITE_GOVERNMENT_SECONDS)
+
+
+def forget_cached_parts():
+    """The parts of every page this process keeps in its cache. With the in-process cache the
+    renderer's copies would otherwise keep what it cached before the change it renders: an
+    urgent banner missing from every page, a government's old identifiers in every footer."""
+    cache.delete_many([URGENT_NOTICES_KEY, SITE_GOVERNMENT_KEY])

@@ -31,6 +31,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from gongkai.core.clock import local_now, local_today
 
 from . import registry
+from .context_processors import forget_cached_parts
 from .models import RenderOperation
 
 logger = logging.getLogger(__name__)
@@ -183,6 +184,8 @@ def run_once(limit: int = BATCH_SIZE) -> int:
         .order_by("id")
         .values_list("id", "subject", "object_id")[:limit]
     )
+    if ops:
+        forget_cached_parts()
     pages, everything = set(), set()
     for _op_id, subject, object_id in ops:
         if subject == RenderOperation.Subject.ALL:
@@ -205,6 +208,7 @@ def rebuild(progress=None) -> int:
     """Render every static page and remove every copy that is no longer a page; returns the
     number of pages. Operations recorded meanwhile are applied afterwards by `run_once`."""
     start_marker = latest_operation_id()
+    forget_cached_parts()
     pages = registry.all_pages()
     kept = set()
     for done, path in enumerate(pages, start=1):

@@ -190,3 +190,23 @@ def test_the_api_and_the_feed_show_the_party_masked(
     assert client.get("/api/v1/enforcement-decisions", {"kind": "licence"}).json() == []
     feed = client.get(reverse("enforcement:feed")).content.decode()
     assert decision.number in feed and "王**" in feed and "王小明" not in feed
+
+
+def test_the_office_sees_per_unit_which_decisions_were_published_late_or_still_wait(
+    known_calendar, at, unit_a, unit_b, editor_a, reviewer_a, editor_b, office, client_of
+):
+    at(2026, 9, 30)
+    on_time = _register(editor_a, unit_a, number="测甲罚〔2026〕1号")
+    late = _register(editor_a, unit_a, number="测甲罚〔2026〕2号")
+    waiting = _register(editor_b, unit_b, number="测乙罚〔2026〕1号")
+    at(2026, 10, 12)
+    services.publish(actor=reviewer_a, decision=on_time)
+    at(2026, 10, 20)
+    services.publish(actor=reviewer_a, decision=late)
+    found = services.punctuality([unit_a, unit_b], 2026, date(2026, 10, 20))
+    assert found[unit_a.pk] == services.Punctuality(published=2, late=1, overdue=0)
+    assert found[unit_b.pk] == services.Punctuality(published=0, late=0, overdue=1)
+    assert waiting.due_on == date(2026, 10, 13)
+    page = client_of(office).get(reverse("console-lists:office")).content.decode()
+    assert "已公示 2<br>逾期公示 1" in page
+    assert "已公示 0<br>待公示已逾期 1" in page

@@ -224,3 +224,14 @@ def test_a_consultation_rerenders_its_own_pages_not_the_site(at, editor_a, revie
         reverse("participation:feed"),
         reverse("participation:detail", args=[consultation.pk]),
     }
+
+
+def test_a_new_footer_identifier_reaches_every_copy_even_after_a_page_cached_the_old(
+    office, government, unit_a
+):
+    renderer.rebuild()
+    assert "9999000777" not in _copy(reverse("portal:unit", args=[unit_a.code]))
+    unit_services.update_unit(actor=office, unit=government, site_code="9999000777")
+    renderer.run_once()
+    for path in (reverse("portal:home"), reverse("portal:unit", args=[unit_a.code])):
+        assert "9999000777" in _copy(path).split("<footer", 1)[1], path

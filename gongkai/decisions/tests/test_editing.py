@@ -16,24 +16,6 @@ from .factories import catalogue, decision_fields, government_staff
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def gov_editor(government):
-    return government_staff(government, "editor", "gov-editor")
-
-
-@pytest.fixture
-def gov_reviewer(government):
-    return government_staff(government, "reviewer", "gov-reviewer")
-
-
-@pytest.fixture
-def listed(gov_editor, gov_reviewer, government, unit_a):
-    made = catalogue(
-        gov_editor, government, decisions=[decision_fields(unit_a)], publisher=gov_reviewer
-    )
-    return made.decisions.get()
-
-
 def _step(decision, kind):
     return Step.objects.get(decision=decision, kind=kind)
 

@@ -75,7 +75,6 @@ def connect():
     followed = {
         Consultation: ("consultation", "pk"),
         CommentGroup: ("consultation", "consultation_id"),
-        Comment: ("consultation", "consultation_id"),
         Hearing: ("hearing", "pk"),
         Meeting: ("meeting", "pk"),
         AgendaItem: ("meeting", "meeting_id"),
@@ -90,6 +89,7 @@ def connect():
             weak=False,
             dispatch_uid=f"search-{model._meta.label}",
         )
+    post_save.connect(_comment_saved, sender=Comment, dispatch_uid="search-comment")
     post_save.connect(_list_version_saved, sender=ListVersion, dispatch_uid="search-list-version")
     post_save.connect(_unit_saved, sender=Unit, dispatch_uid="search-unit")
 
@@ -99,3 +99,10 @@ def _follower(source: str, attribute: str):
         _enqueue(source, [getattr(instance, attribute)])
 
     return followed_saved
+
+
+def _comment_saved(sender, instance, created=False, **kwargs):
+    # A new comment waits for moderation and changes nothing the index holds: a campaign of
+    # thousands of comments queues nothing until staff show them.
+    if not created:
+        _enqueue("consultation", [instance.consultation_id])

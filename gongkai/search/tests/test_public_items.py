@@ -390,3 +390,14 @@ def test_the_results_page_loads_the_hits_with_one_query_per_kind(
     many = queries_for_page(49)
     assert (few[1], many[1]) == (3, 12)
     assert few[0] == many[0]
+
+
+def test_a_new_comment_queues_nothing_until_it_is_shown(at, editor_a, reviewer_a, unit_a):
+    at(2026, 3, 2)
+    consultation = open_consultation(editor_a, reviewer_a, unit_a)
+    before = IndexOperation.objects.order_by("id").last().id
+    comment = participation.submit_comment(consultation=consultation, text="建议延长营业时间。")
+    assert not IndexOperation.objects.filter(id__gt=before).exists()
+    participation.show_comment(actor=editor_a, comment=comment)
+    queued = IndexOperation.objects.filter(kind="consultation", document_id=consultation.pk)
+    assert queued.filter(id__gt=before).exists()

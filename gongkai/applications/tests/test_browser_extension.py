@@ -65,6 +65,9 @@ def test_the_handler_asks_and_the_head_approves_the_extension(
     expect(request).to_be_visible()
     axe(page)
     request.click()
+    # _action reads the page as it is; it must be the application's, not the dashboard's.
+    expect(page).to_have_url(re.compile(rf"/console/applications/{application.pk}/$"))
+    expect(_next_step(page)).to_contain_text("批准延期答复")
     step = _action(page, "批准延期答复")
     expect(step.get_by_label("延长工作日数")).to_have_value("15")
     expect(step.get_by_label("延期理由")).to_have_value("涉及多个部门的档案，需逐一调阅。")

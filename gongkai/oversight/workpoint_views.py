@@ -11,6 +11,7 @@ from gongkai.console.decorators import staff_required
 from gongkai.core.clock import local_today
 from gongkai.core.forms import apply_errors
 from gongkai.participation import services as consultations
+from gongkai.reports import workflow as report_workflow
 
 from . import training, workpoints
 from .forms import ProgressForm, WorkPlanForm
@@ -114,9 +115,9 @@ def task(request, pk):
 
 # The draft paragraphs and where each goes in the annual report.
 DRAFT_PARTS = {
-    "work": ("other_matters", "other", "六、其他需要报告的事项"),
-    "training": ("overview", "overview", "一、总体情况"),
-    "consultations": ("overview", "overview", "一、总体情况"),
+    "work": ("other", "六、其他需要报告的事项"),
+    "training": ("overview", "一、总体情况"),
+    "consultations": ("overview", "一、总体情况"),
 }
 
 
@@ -130,8 +131,6 @@ def draft(request, unit, year):
     }
     report = scoping.reports(request.user).filter(unit=unit, year=year).order_by("-version").first()
     if request.method == "POST":
-        from gongkai.reports import workflow as report_workflow
-
         part = request.POST.get("part", "work")
         if part not in DRAFT_PARTS or not texts[part]:
             flash.error(request, "没有可写入的内容。")
@@ -139,17 +138,18 @@ def draft(request, unit, year):
         if report is None:
             flash.error(request, "该单位还没有本年度的年度报告草稿。")
             return redirect("console-oversight:work-draft", unit=unit.pk, year=year)
-        field, key, heading = DRAFT_PARTS[part]
-        existing = getattr(report, field).strip()
-        combined = f"{existing}\n\n{texts[part]}" if existing else texts[part]
+        key, heading = DRAFT_PARTS[part]
         try:
-            report_workflow.update_report(
-                actor=request.user, report=report, narratives={key: combined}
+            added = report_workflow.add_to_narrative(
+                actor=request.user, report=report, key=key, text=texts[part]
             )
         except ValidationError as error:
             flash.error(request, "；".join(error.messages))
         else:
-            flash.success(request, f"已写入年度报告“{heading}”，请在报告中修改完善。")
+            if added:
+                flash.success(request, f"已写入年度报告“{heading}”，请在报告中修改完善。")
+            else:
+                flash.success(request, f"年度报告“{heading}”中已有这段文字，未重复写入。")
             return redirect("console-reports:edit", pk=report.pk)
     return render(
         request,

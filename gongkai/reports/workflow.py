@@ -171,6 +171,19 @@ def update_report(*, actor, report, figures=None, figures_source=None, narrative
     return report
 
 
+@transaction.atomic
+def add_to_narrative(*, actor, report, key, text):
+    """Append a drafted paragraph to one narrative, once: a double click or a later visit finds
+    it there already and changes nothing. True when it was added."""
+    current = getattr(_lock(report), NARRATIVE_FIELDS[key]).strip()
+    text = text.strip()
+    if text in current:
+        return False
+    combined = f"{current}\n\n{text}" if current else text
+    update_report(actor=actor, report=report, narratives={key: combined})
+    return True
+
+
 def require_figures_source(report):
     """Figures typed in from other systems must say where they came from."""
     if report.figures_source.strip():

@@ -26,3 +26,20 @@ def test_the_consultation_paragraph_goes_into_the_report_draft(
     client.post(page, {"part": "consultations"})
     overview = AnnualReport.objects.get(pk=report.pk).overview
     assert overview.startswith("本年工作。") and "就1件草案公开征求意见" in overview
+
+
+def test_a_second_click_does_not_write_the_paragraph_twice(
+    at, editor_a, reviewer_a, unit_a, client_of
+):
+    at(2025, 3, 2)
+    answered_consultation(editor_a, reviewer_a, unit_a, ["partly"])
+    at(2026, 1, 20)
+    report = reports.generate_report(actor=editor_a, unit=unit_a, year=2025)
+    client = client_of(editor_a)
+    page = reverse("console-oversight:work-draft", args=[unit_a.pk, 2025])
+    client.post(page, {"part": "consultations"})
+    once = AnnualReport.objects.get(pk=report.pk).overview
+    response = client.post(page, {"part": "consultations"}, follow=True)
+    assert AnnualReport.objects.get(pk=report.pk).overview == once
+    assert once.count("就1件草案公开征求意见") == 1
+    assert "已有这段文字，未重复写入" in response.content.decode()

@@ -249,6 +249,15 @@ class Content(models.Model):
         return v.STATUTORY_LABELS.get(self.statutory_category, "")
 
 
+def validity_label(validity: str) -> str:
+    return Validity(validity).label if validity else ""
+
+
+def _is_public(state, disclosure) -> bool:
+    """`DocumentQuerySet.published()` for one row already read."""
+    return state == DocumentState.PUBLISHED and disclosure == v.PROACTIVE
+
+
 class DocumentQuerySet(models.QuerySet):
     def published(self):
         """What the public may read: published, proactively disclosed (in step with
@@ -266,11 +275,16 @@ class DocumentQuerySet(models.QuerySet):
         ids = list(ids)
         if not ids:  # no query at all (building one costs more than running it)
             return []
-        return [
-            d
-            for d in self.filter(pk__in=ids)
-            if d.state == DocumentState.PUBLISHED and d.disclosure == v.PROACTIVE
-        ]
+        return [d for d in self.filter(pk__in=ids) if _is_public(d.state, d.disclosure)]
+
+    def published_rows_among(self, ids, fields) -> list[dict]:
+        """`published_among` as rows of `fields` instead of documents: for a page of search
+        hits, where building twenty documents and their units cost twice the query."""
+        ids = list(ids)
+        if not ids:
+            return []
+        rows = self.filter(pk__in=ids).values("state", "disclosure", *fields)
+        return [row for row in rows if _is_public(row["state"], row["disclosure"])]
 
     def plans_in_force_on(self, day: date):
         """Contingency plans (突发事件应急预案) binding on `day`."""
@@ -418,7 +432,11 @@ class Document(Content):
         return self.title or f"未命名草稿 #{self.pk}"
 
     def get_absolute_url(self):
-        return paths.with_number("publishing:document", self.pk)
+        return self.url_of(self.pk)
+
+    @staticmethod
+    def url_of(pk) -> str:
+        return paths.with_number("publishing:document", pk)
 
     @property
     def is_published(self):
@@ -434,7 +452,7 @@ class Document(Content):
 
     @property
     def validity_label(self):
-        return Validity(self.validity).label if self.validity else ""
+        return validity_label(self.validity)
 
     def validity_on(self, day: date) -> str:
         """The validity of a 规章, normative document or contingency plan on `day`, from its

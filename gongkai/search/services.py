@@ -72,22 +72,6 @@ def _open(path: Path) -> engine.SearchIndex:
     return engine.SearchIndex(path, create=False)
 
 
-# What the results page, the console's search and the API show of a hit's document, and what
-# `published_among` checks: only these columns are read (each one more is a conversion per row).
-HIT_FIELDS = (
-    "title",
-    "state",
-    "disclosure",
-    "doc_number",
-    "index_number",
-    "doc_type",
-    "validity",
-    "date_written",
-    "unit__code",
-    "unit__short_name",
-    "unit__full_name",
-)
-
 # The indexer's marker as this process last saw it, per index folder.
 _seen_marker: dict[Path, int] = {}
 
@@ -149,18 +133,9 @@ def _listed(hit_ids) -> dict:
         by_source.setdefault(source, []).append(pk)
     found = {}
     for source, pks in by_source.items():
-        if source == kinds.DOCUMENT:
-            items = _hit_documents(pks)
-        else:
-            items = kinds.SOURCES[source].listed(pks)
+        items = kinds.SOURCES[source].listed(pks)
         found.update({kinds.key(source, pk): item for pk, item in items.items()})
     return found
-
-
-def _hit_documents(ids) -> dict:
-    # In any order: the hits give it.
-    documents = _documents().select_related("unit").only(*HIT_FIELDS).order_by()
-    return {d.pk: d for d in documents.published_among(ids)}
 
 
 def _documents():

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from gongkai.accounts.tests.factories import PASSWORD
 from gongkai.applications import workflow
+from gongkai.applications.tests.console_page import action, next_step
 from gongkai.applications.tests.factories import application_input, moment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,19 +25,6 @@ def _log_in(page, user):
     expect(page.get_by_role("button", name="退出")).to_be_visible()
 
 
-def _next_step(page):
-    return page.get_by_role("region", name=re.compile("^下一步"))
-
-
-def _action(page, label):
-    """The form of one transition: the page's next step when it is that one, otherwise
-    unfolded from its summary among the other actions."""
-    if _next_step(page).get_by_role("button", name=label, exact=True).count():
-        return _next_step(page).locator("form")
-    page.locator("summary").get_by_text(label, exact=True).click()
-    return page.locator("details[open] form")
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_handler_asks_and_the_head_approves_the_extension(
     browser_page, axe, holiday_calendar, unit_a, editor_a, head_a, time_machine, viewport
@@ -49,14 +37,14 @@ def test_the_handler_asks_and_the_head_approves_the_extension(
 
     _log_in(page, editor_a)
     page.goto(f"/console/applications/{application.pk}/")
-    step = _action(page, "请负责人批准延期")
+    step = action(page, "请负责人批准延期")
     axe(page)
     step.get_by_label("请求延长工作日数").fill("15")
     step.get_by_label("延期理由").fill("涉及多个部门的档案，需逐一调阅。")
     step.get_by_role("button", name="请负责人批准延期").click()
     expect(page.get_by_role("status")).to_have_text("已保存。")
-    expect(_next_step(page)).to_contain_text("由谁办理：政府信息公开工作机构负责人")
-    expect(_next_step(page).get_by_role("button")).to_have_count(0)
+    expect(next_step(page)).to_contain_text("由谁办理：政府信息公开工作机构负责人")
+    expect(next_step(page).get_by_role("button")).to_have_count(0)
     axe(page)
     page.get_by_role("button", name="退出").click()
 
@@ -65,10 +53,7 @@ def test_the_handler_asks_and_the_head_approves_the_extension(
     expect(request).to_be_visible()
     axe(page)
     request.click()
-    # _action reads the page as it is; it must be the application's, not the dashboard's.
-    expect(page).to_have_url(re.compile(rf"/console/applications/{application.pk}/$"))
-    expect(_next_step(page)).to_contain_text("批准延期答复")
-    step = _action(page, "批准延期答复")
+    step = action(page, "批准延期答复")
     expect(step.get_by_label("延长工作日数")).to_have_value("15")
     expect(step.get_by_label("延期理由")).to_have_value("涉及多个部门的档案，需逐一调阅。")
     axe(page)

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from gongkai.accounts.tests.factories import PASSWORD
 from gongkai.applications.letters import docx_text
+from gongkai.applications.tests.console_page import action, next_step
 from gongkai.applications.tests.factories import PNG, moment, resident_id
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -54,16 +55,6 @@ def _open_in_console(page, user, number):
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
 
 
-def _action(page, label):
-    """The form of one transition: the page's next step when it is that one, otherwise
-    unfolded from its summary among the other actions."""
-    step = page.get_by_role("region", name=re.compile("^下一步"))
-    if step.get_by_role("button", name=label, exact=True).count():
-        return step.locator("form")
-    page.locator("summary").get_by_text(label, exact=True).click()
-    return page.locator("details[open] form")
-
-
 def _save(page, form, label, *, status):
     form.get_by_role("button", name=label).click()
     expect(page.get_by_role("status")).to_have_text("已保存。")
@@ -88,7 +79,7 @@ def test_public_form_through_the_console_to_the_downloaded_reply(
 
     on(9, 3)
     _open_in_console(page, editor_a, number)
-    form = _action(page, "告知补正")
+    form = action(page, "告知补正")
     form.get_by_label("需要补正的事项（一次性列明）").fill("请写明所需信息的年份。")
     form.get_by_label("告知日期").fill("2026-09-03")
     _save(page, form, "告知补正", status="待补正")
@@ -101,7 +92,7 @@ def test_public_form_through_the_console_to_the_downloaded_reply(
 
     on(9, 8)
     _open_in_console(page, editor_a, number)
-    form = _action(page, "收到补正")
+    form = action(page, "收到补正")
     form.get_by_label("补正后的申请内容").fill("所需信息为2025年的项目名单。")
     form.get_by_label("收到补正之日").fill("2026-09-08")
     _save(page, form, "收到补正", status="办理中")
@@ -110,7 +101,7 @@ def test_public_form_through_the_console_to_the_downloaded_reply(
 
     on(9, 9)
     _open_in_console(page, editor_a, number)
-    form = _action(page, "征求意见")
+    form = action(page, "征求意见")
     form.get_by_label("类型").select_option(label="征求第三方意见")
     form.get_by_label("被征求意见方").fill("某建设公司")
     form.get_by_label("征求意见的事项").fill("名单含该公司的中标金额。")
@@ -121,7 +112,7 @@ def test_public_form_through_the_console_to_the_downloaded_reply(
 
     on(9, 11)
     _open_in_console(page, editor_a, number)
-    form = _action(page, "登记对方收到征求意见书之日")
+    form = action(page, "登记对方收到征求意见书之日")
     form.get_by_label("对方收到征求意见书之日").fill("2026-09-10")
     _save(page, form, "登记对方收到征求意见书之日", status="征求意见中")
     expect(page.locator("[id^=consultation-]")).to_contain_text("2026-09-10 收到")
@@ -129,7 +120,7 @@ def test_public_form_through_the_console_to_the_downloaded_reply(
 
     on(9, 15)
     _open_in_console(page, editor_a, number)
-    form = _action(page, "记录征求意见答复")
+    form = action(page, "记录征求意见答复")
     form.get_by_label("答复意见").select_option(label="同意公开")
     form.get_by_label("收到答复日期").fill("2026-09-15")
     _save(page, form, "记录征求意见答复", status="办理中")
@@ -139,11 +130,11 @@ def test_public_form_through_the_console_to_the_downloaded_reply(
     on(10, 9)
     # The editor asks the head to approve an extension; only the head may extend (Art. 33).
     _open_in_console(page, editor_a, number)
-    form = _action(page, "请负责人批准延期")
+    form = action(page, "请负责人批准延期")
     form.get_by_label("请求延长工作日数").fill("10")
     form.get_by_label("延期理由").fill("需调阅档案。")
     _save(page, form, "请负责人批准延期", status="办理中")
-    step = page.get_by_role("region", name=re.compile("^下一步"))
+    step = next_step(page)
     expect(step).to_contain_text("由谁办理：政府信息公开工作机构负责人")
     expect(step.get_by_role("button")).to_have_count(0)
     _log_out(page)
@@ -152,7 +143,7 @@ def test_public_form_through_the_console_to_the_downloaded_reply(
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     page.get_by_role("link", name=re.compile(f"申请 {number} 的答复期限延长 10 个工作日")).click()
-    form = _action(page, "批准延期答复")
+    form = action(page, "批准延期答复")
     expect(form.get_by_label("延长工作日数")).to_have_value("10")
     expect(form.get_by_label("延期理由")).to_have_value("需调阅档案。")
     form.get_by_label("批准日期").fill("2026-10-09")
@@ -169,7 +160,7 @@ def test_public_form_through_the_console_to_the_downloaded_reply(
 
     on(10, 20)
     _open_in_console(page, editor_a, number)
-    form = _action(page, "答复")
+    form = action(page, "答复")
     form.get_by_label("办理结果").select_option(label="予以公开")
     form.get_by_label("获取信息的方式、途径和时间").fill("请在本网站下载附件。")
     form.get_by_label("答复日期").fill("2026-10-20")

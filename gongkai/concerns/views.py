@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts import scoping
 from gongkai.accounts.roles import Role
+from gongkai.console.actions import act
 from gongkai.console.decorators import staff_required
 from gongkai.core.clock import now
 from gongkai.core.forms import apply_errors
@@ -171,16 +172,9 @@ def detail(request, pk):
 def _act(request, pk, form_class, call, done, form_args=()):
     incident = _incident(request.user, pk)
     form = form_class(*[arg(request.user, incident) for arg in form_args], request.POST)
-    if not form.is_valid():
-        flash.error(request, "；".join(e for errors in form.errors.values() for e in errors))
-        return redirect("console-concerns:detail", incident.pk)
-    try:
-        call(incident, **form.cleaned_data)
-    except ValidationError as error:
-        flash.error(request, "；".join(error.messages))
-    else:
-        flash.success(request, done)
-    return redirect("console-concerns:detail", incident.pk)
+    return act(
+        request, incident, form, lambda i, data: call(i, **data), done, "console-concerns:detail"
+    )
 
 
 @staff_required

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts import scoping
 from gongkai.accounts.roles import Role
+from gongkai.console.actions import act
 from gongkai.console.decorators import staff_required
 from gongkai.core import throttle
 from gongkai.core.clock import local_today
@@ -203,17 +204,7 @@ def console_decision(request, pk):
 
 
 def _act(request, pk, form, call, done):
-    found = _decision(request.user, pk)
-    if form.is_valid():
-        try:
-            call(found, form.cleaned_data)
-        except ValidationError as error:
-            flash.error(request, "；".join(error.messages))
-        else:
-            flash.success(request, done)
-    else:
-        flash.error(request, "；".join(m for ms in form.errors.values() for m in ms))
-    return redirect("console-decisions:decision", found.pk)
+    return act(request, _decision(request.user, pk), form, call, done, "console-decisions:decision")
 
 
 @staff_required
@@ -394,17 +385,7 @@ def console_hearing(request, pk):
 
 
 def _hearing_act(request, pk, form, call, done):
-    found = _hearing(request.user, pk)
-    if form is None or form.is_valid():
-        try:
-            call(found, form.cleaned_data if form is not None else {})
-        except ValidationError as error:
-            flash.error(request, "；".join(error.messages))
-        else:
-            flash.success(request, done)
-    else:
-        flash.error(request, "；".join(m for ms in form.errors.values() for m in ms))
-    return redirect("console-decisions:hearing", found.pk)
+    return act(request, _hearing(request.user, pk), form, call, done, "console-decisions:hearing")
 
 
 @staff_required
@@ -538,17 +519,7 @@ def console_meeting(request, pk):
 
 
 def _meeting_act(request, pk, form, call, done):
-    found = _meeting(request.user, pk)
-    if form is None or form.is_valid():
-        try:
-            call(found, form.cleaned_data if form is not None else {})
-        except ValidationError as error:
-            flash.error(request, "；".join(error.messages))
-        else:
-            flash.success(request, done)
-    else:
-        flash.error(request, "；".join(m for ms in form.errors.values() for m in ms))
-    return redirect("console-decisions:meeting", found.pk)
+    return act(request, _meeting(request.user, pk), form, call, done, "console-decisions:meeting")
 
 
 @staff_required

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from gongkai.accounts import scoping
 from gongkai.accounts.permissions import has_role
 from gongkai.accounts.roles import Role
+from gongkai.console.actions import form_errors
 from gongkai.console.decorators import staff_required
 from gongkai.core import files, throttle
 from gongkai.core.clock import local_today
@@ -269,7 +270,7 @@ def attach(request, pk):
     consultation = _consultation(request.user, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        flash.error(request, "；".join(m for ms in form.errors.values() for m in ms))
+        flash.error(request, form_errors(form))
         return redirect("console-participation:detail", pk=pk)
     upload = form.cleaned_data["file"]
     return _done(

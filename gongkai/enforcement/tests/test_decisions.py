@@ -10,27 +10,11 @@ from django.urls import reverse
 from gongkai.accounts.tests.factories import MembershipFactory
 from gongkai.enforcement import rules, services
 from gongkai.enforcement.models import DecisionState
+from gongkai.enforcement.tests.factories import register_penalty
 from gongkai.reports import presentation, workflow
 from gongkai.reports import services as report_services
 
 pytestmark = pytest.mark.django_db
-
-
-def _register(editor, unit, **overrides):
-    fields = {
-        "kind": "penalty",
-        "number": "测甲罚〔2026〕12号",
-        "title": "未按规定设置消防通道",
-        "party_kind": "natural_person",
-        "party_name": "王小明",
-        "party_identifier": "11010519491231002X",
-        "facts": "经查，当事人占用消防通道堆放杂物。",
-        "basis": "《中华人民共和国消防法》第六十条",
-        "outcome": "警告，罚款人民币五百元",
-        "decided_on": date(2026, 9, 28),
-        **overrides,
-    }
-    return services.register(actor=editor, unit=unit, **fields)
 
 
 def test_the_deadline_counts_working_days_across_the_national_day_holiday(known_calendar):
@@ -46,7 +30,7 @@ def test_a_decision_published_after_the_deadline_is_flagged(
     known_calendar, at, unit_a, editor_a, reviewer_a, client, day, late
 ):
     at(2026, 9, 30)
-    decision = _register(editor_a, unit_a)
+    decision = register_penalty(editor_a, unit_a)
     assert decision.due_on == date(2026, 10, 13)
     at(2026, 10, day)
     decision = services.publish(actor=reviewer_a, decision=decision)
@@ -59,8 +43,8 @@ def test_a_natural_persons_data_is_masked_and_an_enterprises_is_not(
     known_calendar, unit_a, editor_a, reviewer_a, client, at
 ):
     at(2026, 9, 30)
-    person = services.publish(actor=reviewer_a, decision=_register(editor_a, unit_a))
-    firm = _register(
+    person = services.publish(actor=reviewer_a, decision=register_penalty(editor_a, unit_a))
+    firm = register_penalty(
         editor_a,
         unit_a,
         number="测甲罚〔2026〕13号",
@@ -81,7 +65,7 @@ def test_a_natural_persons_data_is_masked_and_an_enterprises_is_not(
 def test_the_person_who_registered_cannot_publish(known_calendar, unit_a, editor_a, at):
     at(2026, 9, 30)
     MembershipFactory(user=editor_a, unit=unit_a, role="reviewer")
-    decision = _register(editor_a, unit_a)
+    decision = register_penalty(editor_a, unit_a)
     with pytest.raises(PermissionDenied):
         services.publish(actor=editor_a, decision=decision)
 
@@ -90,9 +74,9 @@ def test_revoked_and_expired_decisions_leave_the_site(
     known_calendar, at, unit_a, editor_a, reviewer_a, client
 ):
     at(2026, 9, 30)
-    kept = services.publish(actor=reviewer_a, decision=_register(editor_a, unit_a))
+    kept = services.publish(actor=reviewer_a, decision=register_penalty(editor_a, unit_a))
     revoked = services.publish(
-        actor=reviewer_a, decision=_register(editor_a, unit_a, number="测甲罚〔2026〕14号")
+        actor=reviewer_a, decision=register_penalty(editor_a, unit_a, number="测甲罚〔2026〕14号")
     )
     services.revoke(actor=reviewer_a, decision=revoked, reason="经行政复议撤销")
     assert client.get(reverse("enforcement:detail", args=[revoked.pk])).status_code == 404
@@ -109,11 +93,11 @@ def test_another_units_staff_cannot_publish_or_revoke(
     known_calendar, unit_a, editor_a, reviewer_a, reviewer_b, client_of, at
 ):
     at(2026, 9, 30)
-    draft = _register(editor_a, unit_a)
+    draft = register_penalty(editor_a, unit_a)
     client = client_of(reviewer_b)
     assert client.post(reverse("console-enforcement:publish", args=[draft.pk])).status_code == 404
     published = services.publish(
-        actor=reviewer_a, decision=_register(editor_a, unit_a, number="测甲罚〔2026〕15号")
+        actor=reviewer_a, decision=register_penalty(editor_a, unit_a, number="测甲罚〔2026〕15号")
     )
     url = reverse("console-enforcement:revoke", args=[published.pk])
     assert client.post(url, {"reason": "恶意"}).status_code == 404
@@ -133,14 +117,14 @@ def test_table_two_counts_the_decisions_of_a_unit_that_publishes_all_of_them_her
 ):
     at(2026, 9, 30)
     for number, kind in (("1", "penalty"), ("2", "penalty"), ("3", "licence")):
-        decision = _register(editor_a, unit_a, number=f"测甲〔2026〕{number}号", kind=kind)
+        decision = register_penalty(editor_a, unit_a, number=f"测甲〔2026〕{number}号", kind=kind)
         services.publish(actor=reviewer_a, decision=decision)
     revoked = services.publish(
-        actor=reviewer_a, decision=_register(editor_a, unit_a, number="测甲〔2026〕4号")
+        actor=reviewer_a, decision=register_penalty(editor_a, unit_a, number="测甲〔2026〕4号")
     )
     services.revoke(actor=reviewer_a, decision=revoked, reason="经复议撤销")
-    _register(editor_a, unit_a, number="测甲〔2026〕5号")  # never published: not counted
-    _register(editor_a, unit_a, number="测甲〔2025〕9号", decided_on=date(2025, 12, 30))
+    register_penalty(editor_a, unit_a, number="测甲〔2026〕5号")  # never published: not counted
+    register_penalty(editor_a, unit_a, number="测甲〔2025〕9号", decided_on=date(2025, 12, 30))
     at(2027, 1, 10)
     report = workflow.generate_report(actor=editor_a, unit=unit_a, year=2026)
     report.licensing_decisions, report.penalty_decisions = 40, 50
@@ -168,7 +152,7 @@ def test_the_report_drill_down_lists_the_decisions_counted(
     known_calendar, at, unit_a, editor_a, reviewer_a, office, client_of
 ):
     at(2026, 9, 30)
-    decision = services.publish(actor=reviewer_a, decision=_register(editor_a, unit_a))
+    decision = services.publish(actor=reviewer_a, decision=register_penalty(editor_a, unit_a))
     services.set_source(actor=office, unit=unit_a, all_on_platform=True)
     at(2027, 1, 10)
     report = workflow.generate_report(actor=editor_a, unit=unit_a, year=2026)
@@ -182,7 +166,7 @@ def test_the_api_and_the_feed_show_the_party_masked(
     known_calendar, unit_a, editor_a, reviewer_a, client, at
 ):
     at(2026, 9, 30)
-    decision = services.publish(actor=reviewer_a, decision=_register(editor_a, unit_a))
+    decision = services.publish(actor=reviewer_a, decision=register_penalty(editor_a, unit_a))
     found = client.get("/api/v1/enforcement-decisions", {"kind": "penalty"}).json()
     assert [(d["number"], d["party"], d["party_identifier"]) for d in found] == [
         (decision.number, "王**", "110105********002X")
@@ -196,9 +180,9 @@ def test_the_office_sees_per_unit_which_decisions_were_published_late_or_still_w
     known_calendar, at, unit_a, unit_b, editor_a, reviewer_a, editor_b, office, client_of
 ):
     at(2026, 9, 30)
-    on_time = _register(editor_a, unit_a, number="测甲罚〔2026〕1号")
-    late = _register(editor_a, unit_a, number="测甲罚〔2026〕2号")
-    waiting = _register(editor_b, unit_b, number="测乙罚〔2026〕1号")
+    on_time = register_penalty(editor_a, unit_a, number="测甲罚〔2026〕1号")
+    late = register_penalty(editor_a, unit_a, number="测甲罚〔2026〕2号")
+    waiting = register_penalty(editor_b, unit_b, number="测乙罚〔2026〕1号")
     at(2026, 10, 12)
     services.publish(actor=reviewer_a, decision=on_time)
     at(2026, 10, 20)

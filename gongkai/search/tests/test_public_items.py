@@ -14,6 +14,7 @@ from gongkai.concerns import workflow as concerns
 from gongkai.core.clock import CHINA
 from gongkai.decisions import workflow as decisions
 from gongkai.enforcement import services as enforcement
+from gongkai.enforcement.tests.factories import register_penalty
 from gongkai.interaction import workflow as interaction
 from gongkai.interaction.tests.helpers import answered
 from gongkai.lists.tests.factories import power
@@ -211,28 +212,11 @@ def test_enforcement_officers_are_not_searched(editor_a, reviewer_a, unit_a):
     assert found("周建华") == []
 
 
-def _penalty(editor, unit, **overrides):
-    fields = {
-        "kind": "penalty",
-        "number": "测甲罚〔2026〕12号",
-        "title": "未按规定设置消防通道",
-        "party_kind": "natural_person",
-        "party_name": "王小明",
-        "party_identifier": "11010519491231002X",
-        "facts": "经查，当事人占用消防通道堆放杂物。",
-        "basis": "《中华人民共和国消防法》第六十条",
-        "outcome": "警告，罚款人民币五百元",
-        "decided_on": date(2026, 9, 28),
-        **overrides,
-    }
-    return enforcement.register(actor=editor, unit=unit, **fields)
-
-
 def test_an_enforcement_decision_is_found_within_its_period_and_never_by_the_persons_data(
     known_calendar, at, editor_a, reviewer_a, unit_a
 ):
     at(2026, 9, 30)
-    draft = _penalty(editor_a, unit_a)
+    draft = register_penalty(editor_a, unit_a)
     assert found("消防通道") == []
     decision = enforcement.publish(actor=reviewer_a, decision=draft)
     assert found("堆放杂物") == [("enforcement", "未按规定设置消防通道")]
@@ -251,7 +235,7 @@ def test_a_revoked_enforcement_decision_disappears(
     known_calendar, at, editor_a, reviewer_a, unit_a
 ):
     at(2026, 9, 30)
-    decision = enforcement.publish(actor=reviewer_a, decision=_penalty(editor_a, unit_a))
+    decision = enforcement.publish(actor=reviewer_a, decision=register_penalty(editor_a, unit_a))
     assert [k for k, _t in found("堆放杂物")] == ["enforcement"]
     enforcement.revoke(actor=reviewer_a, decision=decision, reason="经行政复议撤销")
     run_indexer()
@@ -262,7 +246,7 @@ def test_an_organisation_party_is_searchable(known_calendar, at, editor_a, revie
     at(2026, 9, 30)
     enforcement.publish(
         actor=reviewer_a,
-        decision=_penalty(
+        decision=register_penalty(
             editor_a, unit_a, party_kind="organisation", party_name="测试区好味餐饮有限公司"
         ),
     )
@@ -322,7 +306,7 @@ def test_the_full_reindex_includes_every_kind(
 ):
     at(2026, 9, 30)
     published(editor_a, reviewer_a, unit_a, title="关于消防安全检查的通知")
-    enforcement.publish(actor=reviewer_a, decision=_penalty(editor_a, unit_a))
+    enforcement.publish(actor=reviewer_a, decision=register_penalty(editor_a, unit_a))
     published_list(
         "services",
         [
